@@ -1,0 +1,24 @@
+package uk.gov.accessledger.api.config;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.gov.accessledger.reference.ReferenceData;
+
+/** The clock (replaceable in tests) and the reference data, validated at start-up. */
+@Configuration(proxyBeanMethods = false)
+class ApplicationBeans {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Start-up fails with every problem listed if the reference data files are inconsistent. */
+    @Bean
+    ReferenceData referenceData() {
+        return ReferenceData.loadDefault();
+    }
+}

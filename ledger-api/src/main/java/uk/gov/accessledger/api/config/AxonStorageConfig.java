@@ -1,0 +1,75 @@
+package uk.gov.accessledger.api.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.gov.accessledger.api.projection.LedgerEntryProjection;
+import uk.gov.accessledger.chain.SubjectChain;
+
+/**
+ * Axon on JDBC with the snake_case schema of {@code V1__ledger_schema.sql}. The subject chain
+ * aggregate is registered here because ledger-core knows no Spring.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonStorageConfig {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Keeps recently used chains in memory so a chain head is not re-read from the event store
+     * for every entry. Axon evicts a chain whose unit of work rolls back, so the cache never holds
+     * a link that was not committed.
+     */
+    @Bean
+    Cache subjectChainCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    ConfigurerModule subjectChainAggregate(Cache subjectChainCache) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(SubjectChain.class)
+                        .configureCache(c -> subjectChainCache));
+    }
+
+    @Bean
+    CorrelationDataProvider requestHashCorrelation() {
+        return new SimpleCorrelationDataProvider(LedgerEntryProjection.REQUEST_HASH);
+    }
+}

@@ -1,0 +1,93 @@
+package uk.gov.accessledger.api.demo;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import uk.gov.accessledger.api.config.LedgerProperties;
+import uk.gov.accessledger.api.security.ServiceCredential;
+import uk.gov.accessledger.api.security.ServiceCredentials;
+import uk.gov.accessledger.api.security.TokenValidation;
+import uk.gov.accessledger.reference.ReferenceData;
+
+/** Demo-only security: a key made at start-up signs demo tokens; every service gets a demo secret. */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class DemoConfig {
+
+    static final String ISSUER = "urn:access-ledger:demo-issuer";
+
+    /** The demo secret of a service: {@code demo-<service code>}. Demo only, printed at start-up. */
+    static String demoSecret(String service) {
+        return "demo-" + service;
+    }
+
+    DemoConfig(DataSourceProperties dataSource) {
+        String url = dataSource.getUrl() == null ? "" : dataSource.getUrl();
+        if (!url.startsWith("jdbc:h2:")) {
+            throw new IllegalStateException("couldn't start: the demo profile (demo credentials, demo keys) runs"
+                    + " only on the embedded H2 database, not on " + url.replaceAll("//[^/]*@", "//***@"));
+        }
+    }
+
+    @Bean
+    ServiceCredentials serviceCredentials(ReferenceData reference) {
+        List<ServiceCredential> credentials = new java.util.ArrayList<>(reference.services().stream()
+                .map(s -> new ServiceCredential(s.code(), "service",
+                        java.util.HexFormat.of().formatHex(ServiceCredentials.sha256(demoSecret(s.code())))))
+                .toList());
+        credentials.add(new ServiceCredential("operator", "operator",
+                java.util.HexFormat.of().formatHex(ServiceCredentials.sha256("demo-operator"))));
+        return new ServiceCredentials(credentials, reference);
+    }
+
+    @Bean
+    RSAKey demoSigningKey() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID("demo-" + System.currentTimeMillis()).build();
+    }
+
+    @Bean
+    JwtEncoder demoTokenEncoder(RSAKey demoSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(demoSigningKey)));
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(RSAKey demoSigningKey, LedgerProperties properties) throws Exception {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(demoSigningKey.toRSAPublicKey())
+                .build();
+        decoder.setJwtValidator(TokenValidation.validator(ISSUER, properties.audience()));
+        return decoder;
+    }
+
+    /** The demo token endpoint is open: it stands in for a sign-in that the demo has no room for. */
+    @Bean
+    @Order(5)
+    SecurityWebFilterChain demoEndpoints(ServerHttpSecurity http) {
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/dev/**"))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .authorizeExchange(auth -> auth.anyExchange().permitAll())
+                .build();
+    }
+}

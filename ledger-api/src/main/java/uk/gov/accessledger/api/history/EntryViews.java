@@ -1,0 +1,83 @@
+package uk.gov.accessledger.api.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.gov.accessledger.api.history.EntryView.Label;
+import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.reference.ReferenceData;
+
+/** Builds {@link EntryView}s with labels from the reference data. */
+@Component
+public class EntryViews {
+
+    /** Plain-English text for the policy exception codes the ingest API assigns. */
+    private static final Map<String, Label> POLICY_EXCEPTIONS = Map.of(
+            "purpose-not-registered-for-service", new Label("Purpose not registered",
+                    "The service that used your data is not registered to use it for this purpose.", null),
+            "no-covering-agreement", new Label("No data-sharing agreement",
+                    "No published data-sharing agreement covers this sharing.", null),
+            "agreement-does-not-cover", new Label("Agreement does not cover this",
+                    "The data-sharing agreement named does not cover this purpose, data or date.", null));
+
+    private final ReferenceData reference;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    EntryViews(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    public EntryView view(LedgerEntryRow row) {
+        JsonNode entry;
+        try {
+            entry = mapper.readTree(row.canonical());
+        } catch (IOException e) {
+            throw new UncheckedIOException("couldn't parse stored entry " + row.entryId(), e);
+        }
+        return new EntryView(row.entryId(), row.kind(), row.seq(), hex(row.leafHash()), hex(row.prevHash()),
+                row.recordedAt(), row.happenedAt(), row.policyException(), entry,
+                Base64.getEncoder().encodeToString(row.canonical()), labels(entry));
+    }
+
+    private Map<String, Label> labels(JsonNode entry) {
+        Map<String, Label> labels = new LinkedHashMap<>();
+        for (String field : new String[] {"organisation", "requestingOrganisation", "holdingOrganisation"}) {
+            text(entry, field).ifPresent(code -> reference.organisation(code).ifPresent(o ->
+                    labels.put(code, new Label(o.name().en(), null, null))));
+        }
+        text(entry, "service").ifPresent(code -> reference.service(code).ifPresent(s ->
+                labels.put(code, new Label(s.name().en(), s.description().en(), null))));
+        text(entry, "purpose").ifPresent(code -> reference.purpose(code).ifPresent(p ->
+                labels.put(code, new Label(p.label().en(), p.description().en(), null))));
+        text(entry, "legalBasis").ifPresent(code -> reference.legalBasis(code).ifPresent(l ->
+                labels.put(code, new Label(l.label().en(), l.description().en(), l.legislation().toString()))));
+        text(entry, "action").ifPresent(code -> reference.action(code).ifPresent(a ->
+                labels.put(code, new Label(a.pastTense().en(), a.description().en(), null))));
+        text(entry, "agreement").ifPresent(code -> reference.agreement(code).ifPresent(a ->
+                labels.put(code, new Label(a.name().en(), a.description().en(), null))));
+        entry.path("dataCategories").forEach(c -> reference.dataCategory(c.asText()).ifPresent(d ->
+                labels.put(d.code(), new Label(d.label().en(), d.description().en(), null))));
+        entry.path("policyExceptions").forEach(p -> {
+            Label label = POLICY_EXCEPTIONS.get(p.asText());
+            if (label != null) {
+                labels.put(p.asText(), label);
+            }
+        });
+        return labels;
+    }
+
+    private static java.util.Optional<String> text(JsonNode entry, String field) {
+        JsonNode node = entry.get(field);
+        return node != null && node.isTextual() ? java.util.Optional.of(node.textValue()) : java.util.Optional.empty();
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes == null ? null : HexFormat.of().formatHex(bytes);
+    }
+}

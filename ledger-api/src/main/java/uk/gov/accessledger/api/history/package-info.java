@@ -1,0 +1,7 @@
+/**
+ * Reading entries: a citizen's own history (the subject comes from their verified token), one
+ * entry with its chain neighbours and the corrections and concerns about it, and an
+ * organisation's own recorded entries. Entries are served as their exact canonical bytes plus a
+ * parsed copy and plain-English labels for every code in them.
+ */
+package uk.gov.accessledger.api.history;

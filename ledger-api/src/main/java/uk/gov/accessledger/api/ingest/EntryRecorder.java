@@ -1,0 +1,201 @@
+package uk.gov.accessledger.api.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import uk.gov.accessledger.api.problem.FieldError;
+import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.api.problem.ProblemType;
+import uk.gov.accessledger.api.projection.LedgerEntries;
+import uk.gov.accessledger.api.projection.LedgerEntryProjection;
+import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.chain.AccessDetails;
+import uk.gov.accessledger.chain.ConcernDetails;
+import uk.gov.accessledger.chain.CorrectionDetails;
+import uk.gov.accessledger.chain.DuplicateEntryException;
+import uk.gov.accessledger.chain.EntryProposal;
+import uk.gov.accessledger.chain.EntryReceipt;
+import uk.gov.accessledger.chain.EntryReferenceException;
+import uk.gov.accessledger.chain.RaiseConcernCommand;
+import uk.gov.accessledger.chain.RecordAccessCommand;
+import uk.gov.accessledger.chain.RecordCorrectionCommand;
+import uk.gov.accessledger.chain.RecordEntryCommand;
+import uk.gov.accessledger.chain.RecordSharingDecisionCommand;
+import uk.gov.accessledger.chain.SharingDecisionDetails;
+import uk.gov.accessledger.reference.ReferenceData;
+
+/**
+ * Records entries all-or-nothing and idempotently. A batch is one unit of work and one database
+ * transaction: every command runs in a nested unit of work, Axon appends all events in one JDBC
+ * batch when the root commits, and the subscribing projection writes the read model in the same
+ * transaction. Blocking: call from a worker thread.
+ */
+@Service
+public class EntryRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryRecorder.class);
+
+    /** Attempts before answering 503: a conflict means another writer took a chain position. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final LedgerEntries entries;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final Counter recorded;
+    private final Counter replayed;
+    private final Counter conflicts;
+
+    EntryRecorder(CommandGateway commands, TransactionManager transactions, LedgerEntries entries,
+                  ReferenceData reference, Clock clock, MeterRegistry meters) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.entries = entries;
+        this.reference = reference;
+        this.clock = clock;
+        this.recorded = meters.counter("ledger.ingest.entries", "outcome", "recorded");
+        this.replayed = meters.counter("ledger.ingest.entries", "outcome", "replayed");
+        this.conflicts = meters.counter("ledger.chain.conflicts");
+    }
+
+    /** The receipts in request order, and whether anything new was recorded. */
+    public record Outcome(List<Receipt> receipts, boolean recordedNew) {
+    }
+
+    public Outcome record(List<ParsedEntry> requested) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Receipt[] receipts = new Receipt[requested.size()];
+            List<Integer> pending = replayKnown(requested, receipts);
+            if (pending.isEmpty()) {
+                replayed.increment(requested.size());
+                return new Outcome(List.of(receipts), false);
+            }
+            try {
+                Map<UUID, EntryReceipt> made = dispatch(requested, pending);
+                for (int i : pending) {
+                    receipts[i] = Receipt.of(made.get(requested.get(i).id()));
+                }
+                recorded.increment(pending.size());
+                replayed.increment(requested.size() - pending.size());
+                return new Outcome(List.of(receipts), true);
+            } catch (ConcurrencyException | DuplicateEntryException | DataIntegrityViolationException e) {
+                // Another writer took a chain position or an entry id between our check and our
+                // commit; the rolled-back chains were evicted from the cache, so look again.
+                conflicts.increment();
+                log.debug("chain conflict, attempt {} of {}: {}", attempt, MAX_ATTEMPTS, e.getClass().getSimpleName());
+            }
+        }
+        throw new ProblemException(ProblemType.BUSY, "too many concurrent writers for these subjects; retry",
+                List.of(), Duration.ofSeconds(1));
+    }
+
+    /** Fills receipts of entries already recorded; returns the indexes still to record. */
+    private List<Integer> replayKnown(List<ParsedEntry> requested, Receipt[] receipts) {
+        Map<UUID, LedgerEntryRow> known = new HashMap<>();
+        entries.find(requested.stream().map(ParsedEntry::id).toList()).forEach(r -> known.put(r.entryId(), r));
+        List<FieldError> clashes = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            ParsedEntry p = requested.get(i);
+            LedgerEntryRow row = known.get(p.id());
+            if (row == null) {
+                pending.add(i);
+            } else if (sameRequest(row, p)) {
+                receipts[i] = Receipt.of(row);
+            } else {
+                clashes.add(new FieldError(p.pointer() + "/id", "was already recorded with different content"));
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT,
+                    clashes.size() + " entry id(s) were already recorded with different content", clashes);
+        }
+        return pending;
+    }
+
+    private static boolean sameRequest(LedgerEntryRow row, ParsedEntry p) {
+        return row.subject().equals(p.subject())
+                && Objects.equals(row.organisation(), p.details().recordingOrganisation().orElse(null))
+                && Arrays.equals(row.requestHash(), p.requestHash());
+    }
+
+    private Map<UUID, EntryReceipt> dispatch(List<ParsedEntry> requested, List<Integer> pending) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // Chains are locked in subject order, so two batches never wait on each other in a cycle;
+        // the sort is stable, keeping each subject's entries in request order.
+        List<ParsedEntry> ordered = pending.stream().map(requested::get)
+                .sorted(Comparator.comparing(ParsedEntry::subject)).toList();
+        Map<UUID, EntryReceipt> receipts = new HashMap<>();
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("record-entries"));
+        try {
+            unitOfWork.attachTransaction(transactions);
+            for (ParsedEntry p : ordered) {
+                EntryProposal proposal = new EntryProposal(p.id(), now, p.policyExceptions(), reference.version());
+                MetaData metaData = MetaData.with(LedgerEntryProjection.REQUEST_HASH,
+                        HexFormat.of().formatHex(p.requestHash()));
+                try {
+                    EntryReceipt receipt = commands.sendAndWait(
+                            GenericCommandMessage.asCommandMessage(command(p, proposal)).andMetaData(metaData));
+                    receipts.put(p.id(), receipt);
+                } catch (EntryReferenceException e) {
+                    throw new ProblemException(ProblemType.UNKNOWN_ENTRY_REFERENCE, e.getMessage(),
+                            List.of(new FieldError(p.pointer() + "/" + e.field(), e.getMessage())));
+                }
+            }
+            unitOfWork.commit();
+            return receipts;
+        } catch (RuntimeException e) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(e);
+            }
+            throw unwrap(e);
+        }
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof DuplicateEntryException
+                    || t instanceof DataIntegrityViolationException || t instanceof ProblemException) {
+                return (RuntimeException) t;
+            }
+        }
+        return e;
+    }
+
+    private static RecordEntryCommand command(ParsedEntry p, EntryProposal proposal) {
+        if (p.details() instanceof AccessDetails a) {
+            return new RecordAccessCommand(p.subject(), proposal, a);
+        }
+        if (p.details() instanceof SharingDecisionDetails s) {
+            return new RecordSharingDecisionCommand(p.subject(), proposal, s);
+        }
+        if (p.details() instanceof CorrectionDetails c) {
+            return new RecordCorrectionCommand(p.subject(), proposal, c);
+        }
+        return new RaiseConcernCommand(p.subject(), proposal, (ConcernDetails) p.details());
+    }
+}

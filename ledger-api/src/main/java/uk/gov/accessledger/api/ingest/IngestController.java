@@ -1,0 +1,123 @@
+package uk.gov.accessledger.api.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import uk.gov.accessledger.api.config.LedgerProperties;
+import uk.gov.accessledger.api.config.WorkerThreads;
+import uk.gov.accessledger.api.problem.FieldError;
+import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.api.problem.ProblemType;
+import uk.gov.accessledger.api.security.ServicePrincipal;
+
+/** {@code POST /api/v1/entries} and {@code POST /api/v1/entries/batch}, for services. */
+@RestController
+class IngestController {
+
+    /** One entry is a few hundred bytes; 64 KiB leaves room for long justifications. */
+    static final int MAX_SINGLE_BODY = 64 * 1024;
+
+    private final EntryRequestParser parser;
+    private final EntryRecorder recorder;
+    private final LedgerProperties properties;
+    private final Timer latency;
+
+    IngestController(EntryRequestParser parser, EntryRecorder recorder, LedgerProperties properties,
+                     MeterRegistry meters) {
+        this.parser = parser;
+        this.recorder = recorder;
+        this.properties = properties;
+        this.latency = Timer.builder("ledger.ingest.latency").publishPercentileHistogram().register(meters);
+    }
+
+    /** Records one entry: 201 with its receipt, or 200 with the same receipt on a repeat. */
+    @PostMapping(path = "/api/v1/entries", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Receipt>> record(@AuthenticationPrincipal ServicePrincipal service,
+                                         @RequestBody(required = false) byte[] body) {
+        return blocking(() -> {
+            if (body != null && body.length > MAX_SINGLE_BODY) {
+                throw new ProblemException(ProblemType.BODY_TOO_LARGE, "one entry may be at most "
+                        + MAX_SINGLE_BODY + " bytes; send large sets to /api/v1/entries/batch", List.of());
+            }
+            List<FieldError> errors = new ArrayList<>();
+            ParsedEntry entry = parser.parse(RequestJson.parse(body), "", service, errors).orElse(null);
+            if (entry == null) {
+                throw ProblemException.invalid(errors);
+            }
+            EntryRecorder.Outcome outcome = recorder.record(List.of(entry));
+            return ResponseEntity.status(outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(outcome.receipts().get(0));
+        });
+    }
+
+    /** The receipts of a batch, in request order. */
+    record BatchReceipts(List<Receipt> receipts) {
+    }
+
+    /** Records up to {@code ledger.max-batch} entries, all or none. */
+    @PostMapping(path = "/api/v1/entries/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<BatchReceipts>> recordBatch(@AuthenticationPrincipal ServicePrincipal service,
+                                                    @RequestBody(required = false) byte[] body) {
+        return blocking(() -> {
+            JsonNode root = RequestJson.parse(body);
+            List<FieldError> errors = new ArrayList<>();
+            if (!root.isObject()) {
+                throw ProblemException.invalid(List.of(new FieldError("/", "must be an object with \"entries\"")));
+            }
+            JsonNode list = root.get("entries");
+            root.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("entries")) {
+                    errors.add(new FieldError("/" + name, "is not a known field"));
+                }
+            });
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                errors.add(new FieldError("/entries", "must be a non-empty array of entries"));
+                throw ProblemException.invalid(errors);
+            }
+            if (list.size() > properties.maxBatch()) {
+                throw new ProblemException(ProblemType.BATCH_TOO_LARGE, "a batch may hold at most "
+                        + properties.maxBatch() + " entries, got " + list.size(),
+                        List.of(new FieldError("/entries", "has " + list.size() + " entries, at most "
+                                + properties.maxBatch() + " are allowed")));
+            }
+            List<ParsedEntry> entries = new ArrayList<>(list.size());
+            Map<UUID, Integer> firstIndex = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                int index = i;
+                parser.parse(list.get(i), "/entries/" + i, service, errors).ifPresent(entry -> {
+                    Integer earlier = firstIndex.putIfAbsent(entry.id(), index);
+                    if (earlier != null) {
+                        errors.add(new FieldError("/entries/" + index + "/id",
+                                "repeats the id of /entries/" + earlier));
+                    }
+                    entries.add(entry);
+                });
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            EntryRecorder.Outcome outcome = recorder.record(entries);
+            return ResponseEntity.status(outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(new BatchReceipts(outcome.receipts()));
+        });
+    }
+
+    private <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+        return WorkerThreads.call(() -> latency.recordCallable(work));
+    }
+}

@@ -1,0 +1,120 @@
+package uk.gov.accessledger.api.projection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Queries on {@code ledger_entry}. Blocking JDBC: call from a worker thread, never an event loop. */
+@Repository
+public class LedgerEntries {
+
+    private static final String COLUMNS = "row_id, entry_id, subject, seq, kind, organisation, service, purpose,"
+            + " legal_basis, action, refers_to, happened_at, recorded_at, disclose_after, policy_exception,"
+            + " prev_hash, leaf_hash, request_hash, canonical";
+
+    private static final RowMapper<LedgerEntryRow> ROW = LedgerEntries::row;
+
+    private final JdbcTemplate jdbc;
+
+    LedgerEntries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<LedgerEntryRow> find(UUID entryId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE entry_id = ?", ROW, entryId)
+                .stream().findFirst();
+    }
+
+    public List<LedgerEntryRow> find(Collection<UUID> entryIds) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(entryIds.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE entry_id IN (" + marks + ")", ROW,
+                entryIds.toArray());
+    }
+
+    /** The subject's entries visible on {@code today}, newest first, with seq below {@code beforeSeq}. */
+    public List<LedgerEntryRow> history(String subject, HistoryFilter filter, Long beforeSeq, int limit,
+                                        LocalDate today) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE subject = ?"
+                + " AND (disclose_after IS NULL OR disclose_after <= ?)");
+        List<Object> args = new ArrayList<>(List.of(subject, java.sql.Date.valueOf(today)));
+        if (beforeSeq != null) {
+            sql.append(" AND seq < ?");
+            args.add(beforeSeq);
+        }
+        appendFilter(sql, args, filter);
+        sql.append(" ORDER BY seq DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The entries at {@code seq - 1} and {@code seq + 1} of a subject's chain, where they exist. */
+    public List<LedgerEntryRow> neighbours(String subject, long seq) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE subject = ? AND seq IN (?, ?)"
+                + " ORDER BY seq", ROW, subject, seq - 1, seq + 1);
+    }
+
+    /** Corrections and concerns that refer to an entry, oldest first. */
+    public List<LedgerEntryRow> referring(UUID entryId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE refers_to = ? ORDER BY seq", ROW, entryId);
+    }
+
+    /** Entries recorded by an organisation, newest first, with row id below {@code beforeRow}. */
+    public List<LedgerEntryRow> recordedBy(String organisation, HistoryFilter filter, Long beforeRow, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE organisation = ?");
+        List<Object> args = new ArrayList<>(List.of(organisation));
+        if (beforeRow != null) {
+            sql.append(" AND row_id < ?");
+            args.add(beforeRow);
+        }
+        appendFilter(sql, args, filter);
+        sql.append(" ORDER BY row_id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    private static void appendFilter(StringBuilder sql, List<Object> args, HistoryFilter filter) {
+        equal(sql, args, "organisation", filter.organisation());
+        equal(sql, args, "purpose", filter.purpose());
+        equal(sql, args, "action", filter.action());
+        equal(sql, args, "kind", filter.kind());
+        if (filter.from() != null) {
+            sql.append(" AND happened_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND happened_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static LedgerEntryRow row(ResultSet rs, int n) throws SQLException {
+        java.sql.Date discloseAfter = rs.getDate("disclose_after");
+        return new LedgerEntryRow(rs.getLong("row_id"), rs.getObject("entry_id", UUID.class),
+                rs.getString("subject"), rs.getLong("seq"), rs.getString("kind"), rs.getString("organisation"),
+                rs.getString("service"), rs.getString("purpose"), rs.getString("legal_basis"),
+                rs.getString("action"), rs.getObject("refers_to", UUID.class),
+                rs.getTimestamp("happened_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
+                discloseAfter == null ? null : discloseAfter.toLocalDate(), rs.getBoolean("policy_exception"),
+                rs.getBytes("prev_hash"), rs.getBytes("leaf_hash"), rs.getBytes("request_hash"),
+                rs.getBytes("canonical"));
+    }
+}

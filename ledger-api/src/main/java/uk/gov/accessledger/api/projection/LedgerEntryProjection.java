@@ -1,0 +1,73 @@
+package uk.gov.accessledger.api.projection;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.gov.accessledger.chain.AccessDetails;
+import uk.gov.accessledger.chain.ChainedEntry;
+import uk.gov.accessledger.chain.ConcernDetails;
+import uk.gov.accessledger.chain.CorrectionDetails;
+import uk.gov.accessledger.chain.SharingDecisionDetails;
+import uk.gov.accessledger.chain.SubjectChainEvent;
+
+/** Writes one {@code ledger_entry} row per chained entry, in the appending transaction. */
+@Component
+@ProcessingGroup(LedgerEntryProjection.PROCESSING_GROUP)
+public class LedgerEntryProjection {
+
+    /** Configured as a subscribing processor in application.yml. */
+    public static final String PROCESSING_GROUP = "ledger-entries";
+
+    /** Metadata key carrying the hex SHA-256 of the request an entry came from, for idempotency. */
+    public static final String REQUEST_HASH = "requestHash";
+
+    private static final String INSERT = """
+            INSERT INTO ledger_entry (entry_id, subject, seq, kind, organisation, service, purpose,
+                legal_basis, action, refers_to, happened_at, recorded_at, disclose_after,
+                policy_exception, prev_hash, leaf_hash, request_hash, canonical)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+
+    LedgerEntryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(SubjectChainEvent event, @MetaDataValue(REQUEST_HASH) String requestHash) {
+        ChainedEntry e = event.entry();
+        Columns c = columns(e, event);
+        jdbc.update(INSERT, e.entryId(), e.subject(), e.seq(), event.details().kind(), c.organisation,
+                c.service, c.purpose, c.legalBasis, c.action, c.refersTo, Timestamp.from(c.happenedAt),
+                Timestamp.from(e.recordedAt()), c.discloseAfter == null ? null : java.sql.Date.valueOf(c.discloseAfter),
+                !e.policyExceptions().isEmpty(), e.prev(), e.leafHash(),
+                requestHash == null ? new byte[0] : HexFormat.of().parseHex(requestHash), e.canonical());
+    }
+
+    /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */
+    private static Columns columns(ChainedEntry e, SubjectChainEvent event) {
+        if (event.details() instanceof AccessDetails a) {
+            return new Columns(a.organisation(), a.service(), a.purpose(), a.legalBasis(), a.action(), null,
+                    a.occurredAt(), a.discloseAfter());
+        }
+        if (event.details() instanceof SharingDecisionDetails s) {
+            return new Columns(s.organisation(), s.service(), s.purpose(), s.legalBasis(), null, null,
+                    s.decidedAt(), null);
+        }
+        if (event.details() instanceof CorrectionDetails c) {
+            return new Columns(c.organisation(), c.service(), null, null, null, c.corrects(), e.recordedAt(), null);
+        }
+        ConcernDetails c = (ConcernDetails) event.details();
+        return new Columns(null, null, null, null, null, c.about(), e.recordedAt(), null);
+    }
+
+    private record Columns(String organisation, String service, String purpose, String legalBasis,
+                           String action, UUID refersTo, Instant happenedAt, java.time.LocalDate discloseAfter) {
+    }
+}

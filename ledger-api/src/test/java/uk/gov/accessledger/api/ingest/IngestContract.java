@@ -1,0 +1,272 @@
+package uk.gov.accessledger.api.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import uk.gov.accessledger.api.support.ApiTestSupport;
+import uk.gov.accessledger.api.support.TestServices;
+
+/** Ingest and history behaviour; run on H2 and on PostgreSQL by the two subclasses. */
+abstract class IngestContract extends ApiTestSupport {
+
+    private static final String ENTRIES = "/api/v1/entries";
+
+    @Test
+    void recordsAnAccessAndTheCitizenSeesItWithAVerifiableHash() throws Exception {
+        String citizen = nhsNumber();
+        ObjectNode request = access(citizen);
+        JsonNode receipt = post(TestServices.GP, ENTRIES, request).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(receipt.get("id").asText()).isEqualTo(request.get("id").asText());
+        assertThat(receipt.get("seq").asLong()).isZero();
+        assertThat(receipt.get("kind").asText()).isEqualTo("access");
+
+        JsonNode page = citizenGetOk(citizen, "/api/v1/me/entries");
+        assertThat(page.get("entries")).hasSize(1);
+        JsonNode entry = page.get("entries").get(0);
+        byte[] canonical = Base64.getDecoder().decode(entry.get("canonical").asText());
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0x00);
+        assertThat(HexFormat.of().formatHex(sha.digest(canonical))).isEqualTo(receipt.get("leafHash").asText());
+        assertThat(entry.get("entry").get("organisation").asText()).isEqualTo(TestServices.GP_ORG);
+        assertThat(entry.get("entry").has("prev")).isFalse();
+        assertThat(entry.get("labels").get("al:DirectCare").get("description").asText()).isNotBlank();
+        assertThat(new String(canonical, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(citizen);
+    }
+
+    @Test
+    void chainsEachSubjectsEntriesBySeqAndPreviousLeafHash() {
+        String citizen = nhsNumber();
+        JsonNode first = postOk(TestServices.GP, ENTRIES, access(citizen));
+        JsonNode second = postOk(TestServices.DWP, ENTRIES, dwpAccess(citizen));
+        JsonNode third = postOk(TestServices.GP, ENTRIES, access(citizen));
+        assertThat(second.get("seq").asLong()).isEqualTo(1);
+        assertThat(third.get("seq").asLong()).isEqualTo(2);
+
+        JsonNode detail = citizenGetOk(citizen, "/api/v1/me/entries/" + second.get("id").asText());
+        assertThat(detail.get("entry").get("prev").asText()).isEqualTo(first.get("leafHash").asText());
+        assertThat(detail.get("previous").get("leafHash").asText()).isEqualTo(first.get("leafHash").asText());
+        assertThat(detail.get("next").get("prev").asText()).isEqualTo(second.get("leafHash").asText());
+        assertThat(detail.get("entry").get("entry").get("seq").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatsTheSameReceiptForTheSameIdAndContent() {
+        ObjectNode request = access(nhsNumber());
+        JsonNode firstReceipt = post(TestServices.GP, ENTRIES, request).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        long[] before = stored();
+        // Same content with its fields in another order is the same request.
+        ObjectNode reordered = JSON.createObjectNode();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        request.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, request.get(n)));
+        JsonNode again = post(TestServices.GP, ENTRIES, reordered).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(again).isEqualTo(firstReceipt);
+        assertThat(stored()).containsExactly(before);
+    }
+
+    @Test
+    void rejectsTheSameIdWithDifferentContentWith409AndStoresNothing() {
+        ObjectNode request = access(nhsNumber());
+        post(TestServices.GP, ENTRIES, request).expectStatus().isCreated();
+        long[] before = stored();
+        post(TestServices.GP, ENTRIES, request.deepCopy().put("staffRole", "Receptionist"))
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:access-ledger:problem:idempotency-conflict")
+                .jsonPath("$.errors[0].pointer").isEqualTo("/id");
+        // Another organisation reusing the id is a conflict too, never a replay of someone else's receipt.
+        post(TestServices.DWP, ENTRIES, dwpAccess(request.get("subject").get("id").asText())
+                .put("id", request.get("id").asText())).expectStatus().isEqualTo(409);
+        assertThat(stored()).containsExactly(before);
+    }
+
+    @Test
+    void recordsABatchInOneGoWithReceiptsInRequestOrder() {
+        String a = nhsNumber();
+        String b = nhsNumber();
+        ObjectNode batch = JSON.createObjectNode();
+        ArrayNode list = batch.putArray("entries");
+        list.add(access(a)).add(access(b)).add(access(a)).add(access(b)).add(access(a));
+        long[] before = stored();
+        JsonNode receipts = post(TestServices.GP, ENTRIES + "/batch", batch).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("receipts");
+        assertThat(receipts).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(receipts.get(i).get("id").asText()).isEqualTo(list.get(i).get("id").asText());
+        }
+        assertThat(receipts.get(0).get("seq").asLong()).isZero();
+        assertThat(receipts.get(2).get("seq").asLong()).isEqualTo(1);
+        assertThat(receipts.get(4).get("seq").asLong()).isEqualTo(2);
+        assertThat(receipts.get(3).get("seq").asLong()).isEqualTo(1);
+        assertThat(stored()[0]).isEqualTo(before[0] + 5);
+        assertThat(stored()[1]).isEqualTo(before[1] + 5);
+    }
+
+    @Test
+    void rollsBackTheWholeBatchWhenOneEntryFailsWhileRecording() {
+        String citizen = nhsNumber();
+        JsonNode existing = postOk(TestServices.GP, ENTRIES, access(citizen));
+        ObjectNode batch = JSON.createObjectNode();
+        ArrayNode list = batch.putArray("entries");
+        list.add(access(citizen)).add(access(nhsNumber()));
+        // A correction of an entry that does not exist is only found out by the chain itself.
+        list.add(correction(citizen, UUID.randomUUID()));
+        long[] before = stored();
+        post(TestServices.GP, ENTRIES + "/batch", batch).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:access-ledger:problem:unknown-entry-reference")
+                .jsonPath("$.errors[0].pointer").isEqualTo("/entries/2/corrects");
+        assertThat(stored()).containsExactly(before);
+        // The chain continues from what was committed: the rolled-back link left no trace.
+        JsonNode next = postOk(TestServices.GP, ENTRIES, access(citizen));
+        assertThat(next.get("seq").asLong()).isEqualTo(existing.get("seq").asLong() + 1);
+    }
+
+    @Test
+    void letsAnOrganisationCorrectOnlyItsOwnEntries() {
+        String citizen = nhsNumber();
+        JsonNode gpEntry = postOk(TestServices.GP, ENTRIES, access(citizen));
+        UUID gpId = UUID.fromString(gpEntry.get("id").asText());
+        long[] before = stored();
+        post(TestServices.DWP, ENTRIES, correction(citizen, gpId)).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].pointer").isEqualTo("/corrects");
+        assertThat(stored()).containsExactly(before);
+
+        JsonNode fixed = postOk(TestServices.GP, ENTRIES, correction(citizen, gpId));
+        JsonNode detail = citizenGetOk(citizen, "/api/v1/me/entries/" + gpId);
+        assertThat(detail.get("referredBy")).hasSize(1);
+        assertThat(detail.get("referredBy").get(0).get("id").asText()).isEqualTo(fixed.get("id").asText());
+    }
+
+    @Test
+    void flagsButRecordsAnAccessForAPurposeTheServiceIsNotRegisteredFor() {
+        String citizen = nhsNumber();
+        ObjectNode request = access(citizen).put("purpose", "al:TaxCollection").put("legalBasis", "ukgdpr:6.1.e");
+        postOk(TestServices.GP, ENTRIES, request);
+        JsonNode entry = citizenGetOk(citizen, "/api/v1/me/entries").get("entries").get(0);
+        assertThat(entry.get("policyException").asBoolean()).isTrue();
+        assertThat(entry.get("entry").get("policyExceptions").get(0).asText())
+                .isEqualTo("purpose-not-registered-for-service");
+        assertThat(entry.get("labels").has("purpose-not-registered-for-service")).isTrue();
+    }
+
+    @Test
+    void showsACitizenOnlyTheirOwnEntries() {
+        String alice = nhsNumber();
+        String bob = nhsNumber();
+        JsonNode alicesEntry = postOk(TestServices.GP, ENTRIES, access(alice));
+        postOk(TestServices.GP, ENTRIES, access(bob));
+        JsonNode bobsPage = citizenGetOk(bob, "/api/v1/me/entries");
+        assertThat(bobsPage.get("entries")).hasSize(1);
+        assertThat(bobsPage.get("entries").get(0).get("id").asText()).isNotEqualTo(alicesEntry.get("id").asText());
+        // Guessing Alice's entry id gets the same answer as an id that does not exist.
+        citizenGet(bob, "/api/v1/me/entries/" + alicesEntry.get("id").asText()).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:access-ledger:problem:not-found");
+        // No parameter can name another subject.
+        citizenGet(bob, "/api/v1/me/entries?subject=" + alice).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("subject");
+        long[] before = stored();
+        web.post().uri("/api/v1/me/entries/" + alicesEntry.get("id").asText() + "/concerns")
+                .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().citizen(bob)))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"message\":\"not me\"}").exchange().expectStatus().isNotFound();
+        assertThat(stored()).containsExactly(before);
+    }
+
+    @Test
+    void recordsACitizensConcernInTheirOwnChain() {
+        String citizen = nhsNumber();
+        JsonNode entry = postOk(TestServices.GP, ENTRIES, access(citizen));
+        JsonNode concern = web.post().uri("/api/v1/me/entries/" + entry.get("id").asText() + "/concerns")
+                .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().citizen(citizen)))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"message\":\"I do not recognise this appointment\"}").exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(concern.get("kind").asText()).isEqualTo("concern");
+        assertThat(concern.get("seq").asLong()).isEqualTo(1);
+        JsonNode detail = citizenGetOk(citizen, "/api/v1/me/entries/" + entry.get("id").asText());
+        assertThat(detail.get("referredBy").get(0).get("entry").get("message").asText())
+                .isEqualTo("I do not recognise this appointment");
+    }
+
+    @Test
+    void showsAServiceOnlyItsOwnOrganisationsEntries() {
+        String citizen = nhsNumber();
+        JsonNode gp = postOk(TestServices.GP, ENTRIES, access(citizen));
+        JsonNode dwp = postOk(TestServices.DWP, ENTRIES, dwpAccess(citizen));
+        JsonNode page = web.get().uri("/api/v1/organisation/entries?limit=100")
+                .headers(h -> h.setBasicAuth(TestServices.DWP, TestServices.secret(TestServices.DWP))).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        page.get("entries").forEach(e -> {
+            assertThat(e.get("entry").get("organisation").asText()).isEqualTo(TestServices.DWP_ORG);
+            ids.add(e.get("id").asText());
+        });
+        assertThat(ids).contains(dwp.get("id").asText()).doesNotContain(gp.get("id").asText());
+        web.get().uri("/api/v1/organisation/entries?organisation=" + TestServices.GP_ORG)
+                .headers(h -> h.setBasicAuth(TestServices.DWP, TestServices.secret(TestServices.DWP))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("organisation");
+    }
+
+    @Test
+    void pagesAndFiltersACitizensHistoryNewestFirst() {
+        String citizen = nhsNumber();
+        for (int i = 0; i < 5; i++) {
+            postOk(TestServices.GP, ENTRIES, access(citizen));
+        }
+        postOk(TestServices.DWP, ENTRIES, dwpAccess(citizen));
+        JsonNode first = citizenGetOk(citizen, "/api/v1/me/entries?limit=4");
+        assertThat(first.get("entries")).hasSize(4);
+        assertThat(first.get("entries").get(0).get("seq").asLong()).isEqualTo(5);
+        JsonNode second = citizenGetOk(citizen, "/api/v1/me/entries?limit=4&cursor=" + first.get("next").asText());
+        assertThat(second.get("entries")).hasSize(2);
+        assertThat(second.get("entries").get(1).get("seq").asLong()).isZero();
+        assertThat(second.has("next")).isFalse();
+        JsonNode dwpOnly = citizenGetOk(citizen, "/api/v1/me/entries?organisation=" + TestServices.DWP_ORG);
+        assertThat(dwpOnly.get("entries")).hasSize(1);
+        JsonNode byPurpose = citizenGetOk(citizen, "/api/v1/me/entries?purpose=al:DirectCare&action=dpv:Consult");
+        assertThat(byPurpose.get("entries")).hasSize(5);
+    }
+
+    @Test
+    void hidesAnEntryFromTheCitizenUntilItsDiscloseAfterDate() {
+        String citizen = nhsNumber();
+        JsonNode visible = postOk(TestServices.GP, ENTRIES, access(citizen));
+        ObjectNode withheld = access(citizen).put("discloseAfter", java.time.LocalDate.now().plusDays(30).toString())
+                .put("discloseAfterReason", "Ongoing investigation");
+        JsonNode hidden = postOk(TestServices.GP, ENTRIES, withheld);
+        JsonNode page = citizenGetOk(citizen, "/api/v1/me/entries");
+        assertThat(page.get("entries")).hasSize(1);
+        citizenGet(citizen, "/api/v1/me/entries/" + hidden.get("id").asText()).expectStatus().isNotFound();
+        JsonNode detail = citizenGetOk(citizen, "/api/v1/me/entries/" + visible.get("id").asText());
+        assertThat(detail.get("next").get("withheld").asBoolean()).isTrue();
+        assertThat(detail.get("next").has("id")).isFalse();
+    }
+
+    static ObjectNode dwpAccess(String nhsNumber) {
+        ObjectNode entry = access(nhsNumber).put("staffRole", "Work coach").put("purpose", "al:BenefitEligibility")
+                .put("legalBasis", "ukgdpr:6.1.e");
+        entry.putArray("dataCategories").add("pd:Income");
+        return entry;
+    }
+
+    static ObjectNode correction(String nhsNumber, UUID corrects) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("id", UUID.randomUUID().toString()).put("kind", "correction");
+        entry.putObject("subject").put("scheme", "nhs-number").put("id", nhsNumber);
+        entry.put("corrects", corrects.toString()).put("mode", "annotate")
+                .put("reason", "The access was by the duty GP, not the registered GP");
+        return entry;
+    }
+}

@@ -1,0 +1,123 @@
+package uk.gov.accessledger.api.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the API tests: the whole application on a random port, a real token issuer (JWKS over
+ * HTTP), random service secrets and a random pseudonym key. Subclasses choose the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "60s")
+public abstract class ApiTestSupport {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PSEUDONYM_KEY;
+
+    static {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        PSEUDONYM_KEY = Base64.getEncoder().encodeToString(key);
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected static void common(DynamicPropertyRegistry registry) {
+        registry.add("ledger.pseudonym-key", () -> PSEUDONYM_KEY);
+        registry.add("ledger.service-credentials", () -> TestServices.credentialsFile().toString());
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestTokens.get().jwksUri());
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+    }
+
+    protected static void h2(DynamicPropertyRegistry registry, String name) {
+        common(registry);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + "-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    protected static void postgres(DynamicPropertyRegistry registry) {
+        common(registry);
+        registry.add("spring.datasource.url", PostgresDatabase::url);
+        registry.add("spring.datasource.username", PostgresDatabase::user);
+        registry.add("spring.datasource.password", PostgresDatabase::password);
+    }
+
+    /** A random NHS number with a valid modulus-11 check digit. */
+    public static String nhsNumber() {
+        while (true) {
+            StringBuilder digits = new StringBuilder();
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                int d = RANDOM.nextInt(10);
+                digits.append(d);
+                sum += d * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return digits.append(check == 11 ? 0 : check).toString();
+            }
+        }
+    }
+
+    /** A valid access entry from the GP service about {@code nhsNumber}. */
+    public static ObjectNode access(String nhsNumber) {
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("id", UUID.randomUUID().toString()).put("kind", "access");
+        entry.putObject("subject").put("scheme", "nhs-number").put("id", nhsNumber);
+        entry.put("staffRole", "GP").put("staffReference", "staff-7f3a").put("action", "dpv:Consult")
+                .put("purpose", "al:DirectCare").put("legalBasis", "ukgdpr:9.2.h")
+                .put("occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+        entry.putArray("dataCategories").add("pd:HealthRecord");
+        return entry;
+    }
+
+    protected WebTestClient.ResponseSpec post(String service, String path, Object body) {
+        return web.post().uri(path).headers(h -> h.setBasicAuth(service, TestServices.secret(service)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString()).exchange();
+    }
+
+    protected JsonNode postOk(String service, String path, Object body) {
+        return post(service, path, body).expectStatus().is2xxSuccessful()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    protected WebTestClient.ResponseSpec citizenGet(String nhsNumber, String path) {
+        return web.get().uri(path).headers(h -> h.setBearerAuth(TestTokens.get().citizen(nhsNumber))).exchange();
+    }
+
+    protected JsonNode citizenGetOk(String nhsNumber, String path) {
+        return citizenGet(nhsNumber, path).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+                .getResponseBody();
+    }
+
+    protected long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /** Entries in the read model and events in the event store: both must move together. */
+    protected long[] stored() {
+        return new long[] {count("ledger_entry"), count("domain_event_entry")};
+    }
+}

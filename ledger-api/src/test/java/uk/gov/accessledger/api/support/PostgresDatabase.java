@@ -1,0 +1,65 @@
+package uk.gov.accessledger.api.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A fresh PostgreSQL database for this test JVM, created on the server at
+ * {@code LEDGER_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user
+ * {@code LEDGER_TEST_PG_USER}, default postgres) and dropped at exit. Never shared with a demo.
+ * Under CI ({@code CI=true}) an unreachable server fails the tests; elsewhere they are skipped
+ * with a message saying why.
+ */
+public final class PostgresDatabase {
+
+    private static String url;
+
+    private PostgresDatabase() {
+    }
+
+    public static synchronized String url() {
+        if (url == null) {
+            String admin = env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+            String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(admin, user(), password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    throw new IllegalStateException("couldn't create a PostgreSQL test database at " + admin
+                            + " (CI=true, so PostgreSQL tests may not be skipped): " + e.getMessage(), e);
+                }
+                Assumptions.abort("PostgreSQL not reachable at " + admin + ": " + e.getMessage());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+            url = admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+        }
+        return url;
+    }
+
+    public static String user() {
+        return env("LEDGER_TEST_PG_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("LEDGER_TEST_PG_PASSWORD", "");
+    }
+
+    private static void drop(String admin, String name) {
+        try (Connection c = DriverManager.getConnection(admin, user(), password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("couldn't drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
