@@ -81,7 +81,11 @@ class ProblemHandler {
     @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(org.springframework.web.server.ResponseStatusException e,
                                          ServerWebExchange exchange) {
-        if (e.getStatusCode().value() == 404) {
+        int status = e.getStatusCode().value();
+        if (status == 413) {
+            return tooLarge(null, exchange);
+        }
+        if (status == 404) {
             return problem(ProblemException.notFound("no resource at this path"), exchange);
         }
         return unexpected(e, exchange);
