@@ -44,8 +44,8 @@ final class CanonicalWriter {
             case NUMBER -> number(node);
             case BOOLEAN -> raw(node.booleanValue() ? TRUE : FALSE);
             case NULL -> raw(NULL);
-            case BINARY, POJO, MISSING -> throw new CanonicalizationFailure(
-                    "a " + node.getNodeType() + " node is not JSON data");
+            // BINARY, POJO, MISSING, and anything a later Jackson adds.
+            default -> throw new CanonicalizationFailure("a " + node.getNodeType() + " node is not JSON data");
         }
     }
 
@@ -116,6 +116,7 @@ final class CanonicalWriter {
             case BIG_INTEGER -> finiteDouble(node.bigIntegerValue().doubleValue(), node);
             case BIG_DECIMAL -> finiteDouble(node.decimalValue().doubleValue(), node);
             case FLOAT, DOUBLE -> finiteDouble(node.doubleValue(), node);
+            default -> throw new CanonicalizationFailure("a " + node.numberType() + " number is not supported");
         }
     }
 

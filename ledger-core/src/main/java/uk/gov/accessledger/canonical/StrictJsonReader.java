@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,8 +27,9 @@ final class StrictJsonReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     // Jackson's defaults already refuse comments, single quotes, leading zeros and raw control
-    // characters in strings. NaN and Infinity are let through the tokenizer so that decimal()
-    // can refuse them by name and path. Interning is off because the keys come from outside.
+    // characters in strings, and cap numbers at 1000 characters and strings at 20 million. NaN
+    // and Infinity are let through the tokenizer so that decimal() can refuse them by name and
+    // path. Interning is off because the keys come from outside.
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -149,11 +150,14 @@ final class StrictJsonReader {
     }
 
     private static JsonNode decimal(JsonParser parser) throws IOException {
-        if (parser.isNaN()) {
-            // Tokens the factory lets through only so they can be refused here, with their path.
-            throw new CanonicalizationFailure(parser.getText() + " is not a JSON number");
+        String literal = parser.getText();
+        // A JSON number ends in a digit; NaN, Infinity and INF, which the factory lets through
+        // only to be refused here with their path, do not.
+        char last = literal.charAt(literal.length() - 1);
+        if (last < '0' || last > '9') {
+            throw new CanonicalizationFailure(literal + " is not a JSON number");
         }
-        return NODES.numberNode(finite(parser.getText()));
+        return NODES.numberNode(finite(literal));
     }
 
     private static double finite(String literal) {

@@ -1,13 +1,13 @@
 package uk.gov.accessledger.api.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.gov.accessledger.api.projection.LedgerEntryProjection;
@@ -57,8 +57,8 @@ class AxonStorageConfig {
      * a link that was not committed.
      */
     @Bean
-    Cache subjectChainCache() {
-        return new WeakReferenceCache();
+    Cache subjectChainCache(@Value("${ledger.chain-cache-size:100000}") int capacity) {
+        return new BoundedChainCache(capacity);
     }
 
     @Bean
