@@ -1,0 +1,94 @@
+package uk.gov.accessledger.api.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import uk.gov.accessledger.api.LedgerApiApplication;
+import uk.gov.accessledger.api.support.PostgresDatabase;
+
+/** The demo profile works as the README says, and refuses to run on a real database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "60s")
+@ActiveProfiles("demo")
+class DemoProfileTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("ledger.demo.traffic-entries", () -> "60");
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void generatesTrafficAndLetsADemoCitizenReadTheirHistory() {
+        String nhs = DemoCitizen.ALL.get(0).nhsNumber();
+        JsonNode token = web.get().uri("/dev/token?citizen=" + nhs).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode page = web.get().uri("/api/v1/me/entries?limit=100")
+                .headers(h -> h.setBearerAuth(token.get("access_token").asText())).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        // The first demo citizen always gets the emergency access and two sharing decisions.
+        assertThat(page.get("entries").size()).isGreaterThanOrEqualTo(3);
+        assertThat(page.get("entries").findValuesAsText("kind")).contains("sharing-decision");
+    }
+
+    @Test
+    void acceptsDemoServiceCredentials() {
+        web.get().uri("/api/v1/organisation/entries")
+                .headers(h -> h.setBasicAuth("dwp-universal-credit", "demo-dwp-universal-credit")).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/v1/organisation/entries")
+                .headers(h -> h.setBasicAuth("dwp-universal-credit", "demo-hmrc-self-assessment")).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAnUnknownDemoCitizen() {
+        web.get().uri("/dev/token?citizen=1111111111").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("citizen");
+    }
+
+    @Test
+    void refusesToStartTheDemoProfileOnPostgreSql() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class).profiles("demo")
+                .run("--server.port=0", "--spring.datasource.url=" + PostgresDatabase.url(),
+                        "--spring.datasource.username=" + PostgresDatabase.user()).close())
+                .hasStackTraceContaining("the demo profile (demo credentials, demo keys) runs only on the embedded"
+                        + " H2 database");
+    }
+
+    @Test
+    void refusesTheDemoPseudonymKeyOnPostgreSqlWithoutTheDemoProfile() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=" + PostgresDatabase.url(),
+                        "--spring.datasource.username=" + PostgresDatabase.user(),
+                        "--ledger.pseudonym-key=ZGVtby1vbmx5LXBzZXVkb255bS1rZXktbm90LWEtc2VjcmV0LTAwMDA=",
+                        "--ledger.service-credentials=/nonexistent",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks").close())
+                .hasStackTraceContaining("the demo pseudonym key is public");
+    }
+
+    @Test
+    void refusesToStartWithoutAPseudonymKey() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:nokey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "--ledger.pseudonym-key=",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks").close())
+                .hasStackTraceContaining("set LEDGER_PSEUDONYM_KEY");
+    }
+}
