@@ -3,10 +3,12 @@ package uk.gov.accessledger.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The ledger API: ingest, citizen history, organisation and audit queries. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class LedgerApiApplication {
 
     public static void main(String[] args) {

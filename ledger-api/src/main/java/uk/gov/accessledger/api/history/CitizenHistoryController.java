@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.WorkerThreads;
 import uk.gov.accessledger.api.ingest.EntryRecorder;
+import uk.gov.accessledger.api.log.LogProofs;
+import uk.gov.accessledger.logformat.TlogProof;
 import uk.gov.accessledger.api.ingest.ParsedEntry;
 import uk.gov.accessledger.api.ingest.Receipt;
 import uk.gov.accessledger.api.ingest.RequestFingerprint;
@@ -47,10 +49,12 @@ class CitizenHistoryController {
     private final EntryViews views;
     private final CitizenSubjects subjects;
     private final EntryRecorder recorder;
+    private final LogProofs proofs;
     private final Clock clock;
 
     CitizenHistoryController(LedgerEntries entries, EntryViews views, CitizenSubjects subjects,
-                             EntryRecorder recorder, Clock clock) {
+                             EntryRecorder recorder, LogProofs proofs, Clock clock) {
+        this.proofs = proofs;
         this.entries = entries;
         this.views = views;
         this.subjects = subjects;
@@ -101,6 +105,21 @@ class CitizenHistoryController {
             List<EntryView> referredBy = entries.referring(entryId).stream()
                     .filter(r -> r.visibleToSubjectOn(today())).map(views::view).toList();
             return new EntryDetail(views.view(row), previous, next, referredBy);
+        });
+    }
+
+    /**
+     * The C2SP tlog-proof of one of the caller's entries against the latest checkpoint: check it
+     * with the log's verifier key from {@code /log/key}. 404 until the entry is in a checkpoint.
+     */
+    @GetMapping(path = "/api/v1/me/entries/{id}/proof", produces = "text/plain")
+    Mono<String> proof(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        String subject = subjects.subjectOf(token);
+        UUID entryId = entryId(id);
+        return WorkerThreads.call(() -> {
+            visibleEntry(subject, entryId);
+            return proofs.tlogProof(entryId).map(TlogProof::toText).orElseThrow(() -> ProblemException.notFound(
+                    "the entry is recorded but not yet in a signed checkpoint; try again in a second"));
         });
     }
 

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * An entry as served: {@code canonical} is the base64 of the exact bytes that were hashed
  * (verify from these, never from {@code entry}, which is a parsed copy for convenience), and
- * {@code labels} explains every code in the entry in plain English.
+ * {@code labels} explains every code in the entry in plain English. {@code leafIndex} is the
+ * entry's position in the transparency log, absent until it is sequenced.
  */
 public record EntryView(
         UUID id,
@@ -19,6 +20,7 @@ public record EntryView(
         Instant recordedAt,
         Instant happenedAt,
         boolean policyException,
+        Long leafIndex,
         JsonNode entry,
         String canonical,
         Map<String, Label> labels) {

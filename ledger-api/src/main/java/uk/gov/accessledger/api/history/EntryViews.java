@@ -41,7 +41,7 @@ public class EntryViews {
             throw new UncheckedIOException("couldn't parse stored entry " + row.entryId(), e);
         }
         return new EntryView(row.entryId(), row.kind(), row.seq(), hex(row.leafHash()), hex(row.prevHash()),
-                row.recordedAt(), row.happenedAt(), row.policyException(), entry,
+                row.recordedAt(), row.happenedAt(), row.policyException(), row.leafIndex(), entry,
                 Base64.getEncoder().encodeToString(row.canonical()), labels(entry));
     }
 

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import uk.gov.accessledger.api.log.ReceiptSigner;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
@@ -66,17 +67,19 @@ public class EntryRecorder {
     private final LedgerEntries entries;
     private final ReferenceData reference;
     private final Clock clock;
+    private final ReceiptSigner receiptSigner;
     private final Counter recorded;
     private final Counter replayed;
     private final Counter conflicts;
 
     EntryRecorder(CommandGateway commands, TransactionManager transactions, LedgerEntries entries,
-                  ReferenceData reference, Clock clock, MeterRegistry meters) {
+                  ReferenceData reference, Clock clock, ReceiptSigner receiptSigner, MeterRegistry meters) {
         this.commands = commands;
         this.transactions = transactions;
         this.entries = entries;
         this.reference = reference;
         this.clock = clock;
+        this.receiptSigner = receiptSigner;
         this.recorded = meters.counter("ledger.ingest.entries", "outcome", "recorded");
         this.replayed = meters.counter("ledger.ingest.entries", "outcome", "replayed");
         this.conflicts = meters.counter("ledger.chain.conflicts");
@@ -97,7 +100,7 @@ public class EntryRecorder {
             try {
                 Map<UUID, EntryReceipt> made = dispatch(requested, pending);
                 for (int i : pending) {
-                    receipts[i] = Receipt.of(made.get(requested.get(i).id()));
+                    receipts[i] = Receipt.of(made.get(requested.get(i).id()), receiptSigner);
                 }
                 recorded.increment(pending.size());
                 replayed.increment(requested.size() - pending.size());
@@ -125,7 +128,7 @@ public class EntryRecorder {
             if (row == null) {
                 pending.add(i);
             } else if (sameRequest(row, p)) {
-                receipts[i] = Receipt.of(row);
+                receipts[i] = Receipt.of(row, receiptSigner);
             } else {
                 clashes.add(new FieldError(p.pointer() + "/id", "was already recorded with different content"));
             }

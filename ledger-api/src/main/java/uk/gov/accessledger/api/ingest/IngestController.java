@@ -3,6 +3,7 @@ package uk.gov.accessledger.api.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +15,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.LedgerProperties;
 import uk.gov.accessledger.api.config.WorkerThreads;
+import uk.gov.accessledger.api.log.InclusionWaiter;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
@@ -31,12 +34,17 @@ class IngestController {
     static final int MAX_SINGLE_BODY = 64 * 1024;
 
     private final EntryRequestParser parser;
+    /** How long {@code ?wait=inclusion} holds a request; the target is inclusion within 1 s. */
+    static final Duration INCLUSION_TIMEOUT = Duration.ofSeconds(10);
+
     private final EntryRecorder recorder;
+    private final InclusionWaiter inclusion;
     private final LedgerProperties properties;
     private final Timer latency;
 
-    IngestController(EntryRequestParser parser, EntryRecorder recorder, LedgerProperties properties,
-                     MeterRegistry meters) {
+    IngestController(EntryRequestParser parser, EntryRecorder recorder, InclusionWaiter inclusion,
+                     LedgerProperties properties, MeterRegistry meters) {
+        this.inclusion = inclusion;
         this.parser = parser;
         this.recorder = recorder;
         this.properties = properties;
@@ -47,7 +55,9 @@ class IngestController {
     @PostMapping(path = "/api/v1/entries", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Receipt>> record(@AuthenticationPrincipal ServicePrincipal service,
+                                         @RequestParam(required = false) String wait,
                                          @RequestBody(required = false) byte[] body) {
+        boolean awaitInclusion = awaitInclusion(wait);
         return blocking(() -> {
             if (body != null && body.length > MAX_SINGLE_BODY) {
                 throw new ProblemException(ProblemType.BODY_TOO_LARGE, "one entry may be at most "
@@ -59,8 +69,8 @@ class IngestController {
                 throw ProblemException.invalid(errors);
             }
             EntryRecorder.Outcome outcome = recorder.record(List.of(entry));
-            return ResponseEntity.status(outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(outcome.receipts().get(0));
+            List<Receipt> receipts = awaitInclusion ? withInclusion(outcome.receipts()) : outcome.receipts();
+            return ResponseEntity.status(status(outcome, receipts, awaitInclusion)).body(receipts.get(0));
         });
     }
 
@@ -72,7 +82,9 @@ class IngestController {
     @PostMapping(path = "/api/v1/entries/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<BatchReceipts>> recordBatch(@AuthenticationPrincipal ServicePrincipal service,
+                                                    @RequestParam(required = false) String wait,
                                                     @RequestBody(required = false) byte[] body) {
+        boolean awaitInclusion = awaitInclusion(wait);
         return blocking(() -> {
             JsonNode root = RequestJson.parse(body);
             List<FieldError> errors = new ArrayList<>();
@@ -112,9 +124,42 @@ class IngestController {
                 throw ProblemException.invalid(errors);
             }
             EntryRecorder.Outcome outcome = recorder.record(entries);
-            return ResponseEntity.status(outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(new BatchReceipts(outcome.receipts()));
+            List<Receipt> receipts = awaitInclusion ? withInclusion(outcome.receipts()) : outcome.receipts();
+            return ResponseEntity.status(status(outcome, receipts, awaitInclusion)).body(new BatchReceipts(receipts));
         });
+    }
+
+    private static boolean awaitInclusion(String wait) {
+        if (wait != null && !wait.equals("inclusion")) {
+            throw ProblemException.invalid(List.of(FieldError.parameter("wait", "must be inclusion or left out")));
+        }
+        return wait != null;
+    }
+
+    /**
+     * Holds the answer until every entry is in a signed checkpoint (normally within a few hundred
+     * milliseconds) and adds its leaf index and C2SP tlog-proof.
+     */
+    private List<Receipt> withInclusion(List<Receipt> receipts) throws InterruptedException {
+        List<Receipt> included = new ArrayList<>(receipts.size());
+        long deadline = System.nanoTime() + INCLUSION_TIMEOUT.toNanos();
+        for (Receipt receipt : receipts) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            included.add(inclusion.await(receipt.id(), left)
+                    .map(p -> receipt.withInclusion(p.index(), p.toText())).orElse(receipt));
+        }
+        return included;
+    }
+
+    /**
+     * 201 for new entries, 200 for repeats, 202 when inclusion was awaited but did not happen in
+     * time: the entries are recorded, and their proofs can be fetched later.
+     */
+    private static HttpStatus status(EntryRecorder.Outcome outcome, List<Receipt> receipts, boolean awaited) {
+        if (awaited && receipts.stream().anyMatch(r -> r.tlogProof() == null)) {
+            return HttpStatus.ACCEPTED;
+        }
+        return outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK;
     }
 
     private <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {

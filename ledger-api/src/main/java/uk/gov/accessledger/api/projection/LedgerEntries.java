@@ -19,7 +19,8 @@ public class LedgerEntries {
 
     private static final String COLUMNS = "row_id, entry_id, subject, seq, kind, organisation, service, purpose,"
             + " legal_basis, action, refers_to, happened_at, recorded_at, disclose_after, policy_exception,"
-            + " prev_hash, leaf_hash, request_hash, canonical";
+            + " prev_hash, leaf_hash, request_hash, canonical,"
+            + " (SELECT l.leaf_index FROM log_leaf l WHERE l.entry_id = ledger_entry.entry_id) AS leaf_index";
 
     private static final RowMapper<LedgerEntryRow> ROW = LedgerEntries::row;
 
@@ -115,6 +116,6 @@ public class LedgerEntries {
                 rs.getTimestamp("happened_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
                 discloseAfter == null ? null : discloseAfter.toLocalDate(), rs.getBoolean("policy_exception"),
                 rs.getBytes("prev_hash"), rs.getBytes("leaf_hash"), rs.getBytes("request_hash"),
-                rs.getBytes("canonical"));
+                rs.getBytes("canonical"), rs.getObject("leaf_index", Long.class));
     }
 }

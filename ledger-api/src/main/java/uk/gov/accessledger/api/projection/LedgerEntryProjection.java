@@ -16,7 +16,10 @@ import uk.gov.accessledger.chain.CorrectionDetails;
 import uk.gov.accessledger.chain.SharingDecisionDetails;
 import uk.gov.accessledger.chain.SubjectChainEvent;
 
-/** Writes one {@code ledger_entry} row per chained entry, in the appending transaction. */
+/**
+ * Writes one {@code ledger_entry} row per chained entry, and queues it for the transparency log,
+ * in the appending transaction.
+ */
 @Component
 @ProcessingGroup(LedgerEntryProjection.PROCESSING_GROUP)
 public class LedgerEntryProjection {
@@ -33,6 +36,8 @@ public class LedgerEntryProjection {
                 policy_exception, prev_hash, leaf_hash, request_hash, canonical)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final String ENQUEUE = "INSERT INTO log_pending (entry_id, leaf_hash) VALUES (?, ?)";
+
     private final JdbcTemplate jdbc;
 
     LedgerEntryProjection(JdbcTemplate jdbc) {
@@ -48,6 +53,8 @@ public class LedgerEntryProjection {
                 Timestamp.from(e.recordedAt()), c.discloseAfter == null ? null : java.sql.Date.valueOf(c.discloseAfter),
                 !e.policyExceptions().isEmpty(), e.prev(), e.leafHash(),
                 requestHash == null ? new byte[0] : HexFormat.of().parseHex(requestHash), e.canonical());
+        // Same transaction: the entry cannot be committed without being queued for the log.
+        jdbc.update(ENQUEUE, e.entryId(), e.leafHash());
     }
 
     /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */

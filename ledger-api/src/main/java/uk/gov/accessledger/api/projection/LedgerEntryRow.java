@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One row of {@code ledger_entry}. */
+/** One row of {@code ledger_entry}, with its leaf index in the log once it has one. */
 public record LedgerEntryRow(
         long rowId,
         UUID entryId,
@@ -24,7 +24,8 @@ public record LedgerEntryRow(
         byte[] prevHash,
         byte[] leafHash,
         byte[] requestHash,
-        byte[] canonical) {
+        byte[] canonical,
+        Long leafIndex) {
 
     /** Whether the subject may see this entry on {@code today} (disclose-after has passed). */
     public boolean visibleToSubjectOn(LocalDate today) {

@@ -55,7 +55,8 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/log/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/log/tile/entries/**").hasRole(Roles.AUDITOR)
+                        .pathMatchers(HttpMethod.GET, "/log/**", "/api/v1/log/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .pathMatchers("/api/v1/entries", "/api/v1/entries/**", "/api/v1/organisation/**")
                         .hasRole(Roles.SERVICE)

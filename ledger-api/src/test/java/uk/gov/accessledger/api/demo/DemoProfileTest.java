@@ -29,6 +29,7 @@ class DemoProfileTest {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("ledger.demo.traffic-entries", () -> "60");
+        registry.add("ledger.log.signing-key-file", uk.gov.accessledger.api.support.ApiTestSupport::freshKeyFile);
     }
 
     @Autowired
@@ -66,7 +67,7 @@ class DemoProfileTest {
     @Test
     void refusesToStartTheDemoProfileOnPostgreSql() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class).profiles("demo")
-                .run("--server.port=0", "--spring.datasource.url=" + PostgresDatabase.url(),
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + uk.gov.accessledger.api.support.ApiTestSupport.freshKeyFile(), "--spring.datasource.url=" + PostgresDatabase.url(),
                         "--spring.datasource.username=" + PostgresDatabase.user()).close())
                 .hasStackTraceContaining("the demo profile (demo credentials, demo keys) runs only on the embedded"
                         + " H2 database");
@@ -75,7 +76,7 @@ class DemoProfileTest {
     @Test
     void refusesTheDemoPseudonymKeyOnPostgreSqlWithoutTheDemoProfile() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + PostgresDatabase.url(),
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + uk.gov.accessledger.api.support.ApiTestSupport.freshKeyFile(), "--spring.datasource.url=" + PostgresDatabase.url(),
                         "--spring.datasource.username=" + PostgresDatabase.user(),
                         "--ledger.pseudonym-key=ZGVtby1vbmx5LXBzZXVkb255bS1rZXktbm90LWEtc2VjcmV0LTAwMDA=",
                         "--ledger.service-credentials=/nonexistent",
@@ -86,7 +87,7 @@ class DemoProfileTest {
     @Test
     void refusesToStartWithoutAPseudonymKey() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:nokey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + uk.gov.accessledger.api.support.ApiTestSupport.freshKeyFile(), "--spring.datasource.url=jdbc:h2:mem:nokey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                         "--ledger.pseudonym-key=",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks").close())
                 .hasStackTraceContaining("set LEDGER_PSEUDONYM_KEY");

@@ -47,6 +47,21 @@ public abstract class ApiTestSupport {
         registry.add("ledger.service-credentials", () -> TestServices.credentialsFile().toString());
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestTokens.get().jwksUri());
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("ledger.log.signing-key-file", ApiTestSupport::freshKeyFile);
+        registry.add("ledger.log.origin", () -> LOG_ORIGIN);
+    }
+
+    public static final String LOG_ORIGIN = "ledger.test/log";
+
+    /** A path where the application generates a new log signing key (the file does not exist yet). */
+    public static String freshKeyFile() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ledger-log-key");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("log-signing-key").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected static void h2(DynamicPropertyRegistry registry, String name) {

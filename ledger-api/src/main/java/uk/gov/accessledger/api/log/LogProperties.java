@@ -1,0 +1,26 @@
+package uk.gov.accessledger.api.log;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The log's configuration ({@code ledger.log.*}), described in the README.
+ *
+ * @param origin the checkpoint origin line and signing key name, e.g. {@code ledger.example.gov.uk/log}
+ * @param signingKey the signer key ({@code PRIVATE+KEY+...}); when empty, {@code signingKeyFile} is used
+ * @param signingKeyFile where the signer key is kept; generated there on first start if missing
+ * @param sequenceInterval how often the sequencer looks for new entries
+ * @param maxLeavesPerCheckpoint the most entries sequenced into one checkpoint
+ * @param reconcileInterval how often the reconciliation checks every entry has a leaf
+ */
+@ConfigurationProperties("ledger.log")
+public record LogProperties(
+        @DefaultValue("access-ledger.localhost/log") String origin,
+        String signingKey,
+        @DefaultValue("./data/log-signing-key") Path signingKeyFile,
+        @DefaultValue("100ms") Duration sequenceInterval,
+        @DefaultValue("20000") int maxLeavesPerCheckpoint,
+        @DefaultValue("5m") Duration reconcileInterval) {
+}

@@ -1,0 +1,147 @@
+package uk.gov.accessledger.api.log;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import uk.gov.accessledger.merkle.NodeId;
+
+/** The log tables. Blocking JDBC: call from worker threads only. */
+@Repository
+class LogStore {
+
+    record Pending(long pendingId, UUID entryId, byte[] leafHash) {
+    }
+
+    record Node(int level, long index, byte[] hash) {
+    }
+
+    record StoredCheckpoint(long size, byte[] rootHash, String note, Instant signedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    LogStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the log for this transaction (see log_state in V2) and returns its size. */
+    long lockTreeSize() {
+        return jdbc.queryForObject("SELECT tree_size FROM log_state WHERE id = 1 FOR UPDATE", Long.class);
+    }
+
+    long treeSize() {
+        return jdbc.queryForObject("SELECT tree_size FROM log_state WHERE id = 1", Long.class);
+    }
+
+    List<Pending> pending(int limit) {
+        return jdbc.query("SELECT pending_id, entry_id, leaf_hash FROM log_pending ORDER BY pending_id LIMIT ?",
+                (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)), limit);
+    }
+
+    long pendingCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM log_pending", Long.class);
+    }
+
+    /** Appends leaves {@code firstIndex, firstIndex + 1, ...} and removes them from the queue. */
+    void appendLeaves(long firstIndex, List<Pending> leaves) {
+        List<Object[]> rows = new ArrayList<>(leaves.size());
+        List<Object[]> done = new ArrayList<>(leaves.size());
+        for (int i = 0; i < leaves.size(); i++) {
+            Pending p = leaves.get(i);
+            rows.add(new Object[] {firstIndex + i, p.entryId(), p.leafHash()});
+            done.add(new Object[] {p.pendingId()});
+        }
+        jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)", rows);
+        jdbc.batchUpdate("DELETE FROM log_pending WHERE pending_id = ?", done);
+    }
+
+    void insertNodes(List<Node> nodes) {
+        List<Object[]> rows = new ArrayList<>(nodes.size());
+        nodes.forEach(n -> rows.add(new Object[] {n.level(), n.index(), n.hash()}));
+        jdbc.batchUpdate("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", rows);
+    }
+
+    void setTreeSize(long size) {
+        jdbc.update("UPDATE log_state SET tree_size = ? WHERE id = 1", size);
+    }
+
+    void insertCheckpoint(long size, byte[] root, String note, Instant signedAt) {
+        jdbc.update("INSERT INTO log_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)",
+                size, root, note, Timestamp.from(signedAt));
+    }
+
+    Optional<StoredCheckpoint> latestCheckpoint() {
+        return jdbc.query("SELECT tree_size, root_hash, note, signed_at FROM log_checkpoint"
+                        + " ORDER BY tree_size DESC LIMIT 1",
+                (rs, n) -> new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).stream().findFirst();
+    }
+
+    /** The hashes of the given perfect subtrees, in the order asked; requires that all exist. */
+    List<byte[]> nodes(List<NodeId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT level, node_index, hash FROM log_node WHERE ");
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(level = ? AND node_index = ?)");
+            args.add(ids.get(i).level());
+            args.add(ids.get(i).index());
+        }
+        Map<NodeId, byte[]> found = new HashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            found.put(new NodeId(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+        }, args.toArray());
+        List<byte[]> hashes = new ArrayList<>(ids.size());
+        for (NodeId id : ids) {
+            byte[] hash = found.get(id);
+            if (hash == null) {
+                throw new LogIntegrityException("couldn't find stored node " + id + " of the log");
+            }
+            hashes.add(hash);
+        }
+        return hashes;
+    }
+
+    /** Up to {@code count} hashes of one level from {@code first} on, in index order. */
+    List<byte[]> levelRange(int level, long first, int count) {
+        return jdbc.query("SELECT hash FROM log_node WHERE level = ? AND node_index >= ? AND node_index < ?"
+                + " ORDER BY node_index", (rs, n) -> rs.getBytes(1), level, first, first + count);
+    }
+
+    /** The canonical bytes of the entries at leaves {@code first .. first + count - 1}. */
+    List<byte[]> entries(long first, int count) {
+        return jdbc.query("SELECT e.canonical FROM log_leaf l JOIN ledger_entry e ON e.entry_id = l.entry_id"
+                + " WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
+                (rs, n) -> rs.getBytes(1), first, first + count);
+    }
+
+    Optional<Long> leafIndexOf(UUID entryId) {
+        return jdbc.queryForList("SELECT leaf_index FROM log_leaf WHERE entry_id = ?", Long.class, entryId)
+                .stream().findFirst();
+    }
+
+    /** Entries that have neither a leaf nor a place in the queue: must always be none. */
+    List<Pending> missing(int limit) {
+        return jdbc.query("SELECT 0, e.entry_id, e.leaf_hash FROM ledger_entry e"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM log_leaf l WHERE l.entry_id = e.entry_id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM log_pending p WHERE p.entry_id = e.entry_id)"
+                        + " ORDER BY e.row_id LIMIT ?",
+                (rs, n) -> new Pending(0, rs.getObject(2, UUID.class), rs.getBytes(3)), limit);
+    }
+
+    void enqueue(List<Pending> entries) {
+        List<Object[]> rows = new ArrayList<>();
+        entries.forEach(p -> rows.add(new Object[] {p.entryId(), p.leafHash()}));
+        jdbc.batchUpdate("INSERT INTO log_pending (entry_id, leaf_hash) VALUES (?, ?)", rows);
+    }
+
+}
