@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
+import uk.gov.accessledger.logformat.NoteVerificationException;
 import uk.gov.accessledger.merkle.CompactRange;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
@@ -137,6 +138,15 @@ class LogSequencer implements SmartLifecycle {
         } else if (latest.get().size() != size || !Arrays.equals(latest.get().rootHash(), range.root())) {
             throw new LogIntegrityException("couldn't resume the log: the stored tree of size " + size
                     + " does not match the last checkpoint of size " + latest.get().size());
+        } else {
+            try {
+                Checkpoint.open(latest.get().note(), signer.verifier());
+            } catch (NoteVerificationException e) {
+                // Another node signs with another key: two keys for one log would let clients
+                // see two histories. Every node of a log must share the signing key.
+                throw new LogIntegrityException("couldn't resume the log: its last checkpoint is not signed by"
+                        + " this node's key " + signer.verifierKey());
+            }
         }
         return range;
     }

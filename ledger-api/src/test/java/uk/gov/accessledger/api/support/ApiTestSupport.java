@@ -72,9 +72,18 @@ public abstract class ApiTestSupport {
         registry.add("spring.datasource.password", () -> "");
     }
 
+    /** A PostgreSQL database of this context's own (each context runs a sequencer with its own key). */
     protected static void postgres(DynamicPropertyRegistry registry) {
         common(registry);
-        registry.add("spring.datasource.url", PostgresDatabase::url);
+        String[] url = new String[1];
+        registry.add("spring.datasource.url", () -> {
+            synchronized (url) {
+                if (url[0] == null) {
+                    url[0] = PostgresDatabase.create();
+                }
+                return url[0];
+            }
+        });
         registry.add("spring.datasource.username", PostgresDatabase::user);
         registry.add("spring.datasource.password", PostgresDatabase::password);
     }

@@ -21,24 +21,34 @@ public final class PostgresDatabase {
     private PostgresDatabase() {
     }
 
+    /**
+     * The database shared by tests that do not care who else writes to it. Tests that check the
+     * whole log use {@link #create()}: every application context runs a sequencer, and two
+     * contexts with different signing keys must not share one log.
+     */
     public static synchronized String url() {
         if (url == null) {
-            String admin = env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-            String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(admin, user(), password());
-                 Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    throw new IllegalStateException("couldn't create a PostgreSQL test database at " + admin
-                            + " (CI=true, so PostgreSQL tests may not be skipped): " + e.getMessage(), e);
-                }
-                Assumptions.abort("PostgreSQL not reachable at " + admin + ": " + e.getMessage());
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
-            url = admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+            url = create();
         }
         return url;
+    }
+
+    /** A new, empty database, dropped when the test JVM exits. */
+    public static synchronized String create() {
+        String admin = env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String name = "ledger_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(admin, user(), password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("couldn't create a PostgreSQL test database at " + admin
+                        + " (CI=true, so PostgreSQL tests may not be skipped): " + e.getMessage(), e);
+            }
+            Assumptions.abort("PostgreSQL not reachable at " + admin + ": " + e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, name)));
+        return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
     }
 
     public static String user() {
