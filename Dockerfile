@@ -7,7 +7,7 @@ RUN mvn -q -B -DskipTests install
 
 FROM eclipse-temurin:17-jre
 ARG MODULE
-RUN useradd --system --uid 10001 ledger
+RUN useradd --system --uid 10001 ledger && mkdir -p /var/lib/ledger && chown ledger /var/lib/ledger
 COPY --from=build /src/${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar /app/app.jar
 USER ledger
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
