@@ -63,7 +63,7 @@ final class QueryParameters {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        HistoryFilter filter = new HistoryFilter(blankToNull(params.get("organisation")),
+        HistoryFilter filter = HistoryFilter.of(blankToNull(params.get("organisation")),
                 blankToNull(params.get("purpose")), blankToNull(params.get("action")),
                 blankToNull(params.get("kind")), from, to);
         return new ListQuery(filter, cursor, limit);

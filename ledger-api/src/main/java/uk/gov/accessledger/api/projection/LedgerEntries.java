@@ -24,10 +24,18 @@ public class LedgerEntries {
 
     private static final RowMapper<LedgerEntryRow> ROW = LedgerEntries::row;
 
-    private final JdbcTemplate jdbc;
+    private static final int STREAM_FETCH_SIZE = 1000;
 
-    LedgerEntries(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
+    LedgerEntries(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(STREAM_FETCH_SIZE);
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public Optional<LedgerEntryRow> find(UUID entryId) {
@@ -85,11 +93,57 @@ public class LedgerEntries {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
+    /**
+     * Every entry matching {@code filter}, oldest first, handed to {@code each} one at a time: a
+     * database cursor (fetch size {@value #STREAM_FETCH_SIZE}) keeps memory flat however many
+     * there are. Runs in a read-only transaction, which PostgreSQL needs for a cursor.
+     */
+    public void stream(HistoryFilter filter, java.util.function.Consumer<LedgerEntryRow> each) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        appendFilter(sql, args, filter);
+        sql.append(" ORDER BY row_id");
+        readOnly.executeWithoutResult(status -> streaming.query(sql.toString(),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(row(rs, 0)), args.toArray()));
+    }
+
+    /** Entries matching {@code filter}, newest first, with row id below {@code beforeRow}. */
+    public List<LedgerEntryRow> matching(HistoryFilter filter, Long beforeRow, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (beforeRow != null) {
+            sql.append(" AND row_id < ?");
+            args.add(beforeRow);
+        }
+        appendFilter(sql, args, filter);
+        sql.append(" ORDER BY row_id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** Counts of matching entries grouped by {@code column} (a fixed column name or expression). */
+    public java.util.Map<String, Long> countBy(HistoryFilter filter, String column) {
+        StringBuilder sql = new StringBuilder("SELECT " + column + " AS k, COUNT(*) AS n FROM ledger_entry WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        appendFilter(sql, args, filter);
+        sql.append(" GROUP BY ").append(column).append(" ORDER BY 1");
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        jdbc.query(sql.toString(), (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                counts.put(String.valueOf(rs.getObject("k")), rs.getLong("n")), args.toArray());
+        return counts;
+    }
+
     private static void appendFilter(StringBuilder sql, List<Object> args, HistoryFilter filter) {
         equal(sql, args, "organisation", filter.organisation());
+        equal(sql, args, "service", filter.service());
         equal(sql, args, "purpose", filter.purpose());
+        equal(sql, args, "legal_basis", filter.legalBasis());
         equal(sql, args, "action", filter.action());
         equal(sql, args, "kind", filter.kind());
+        if (filter.policyException() != null) {
+            sql.append(" AND policy_exception = ?");
+            args.add(filter.policyException());
+        }
         if (filter.from() != null) {
             sql.append(" AND happened_at >= ?");
             args.add(Timestamp.from(filter.from()));

@@ -1,0 +1,222 @@
+package uk.gov.accessledger.api.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import uk.gov.accessledger.api.config.WorkerThreads;
+import uk.gov.accessledger.api.history.EntryPage;
+import uk.gov.accessledger.api.history.EntryViews;
+import uk.gov.accessledger.api.problem.FieldError;
+import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.api.projection.HistoryFilter;
+import uk.gov.accessledger.api.projection.LedgerEntries;
+import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.reference.ReferenceData;
+
+/**
+ * The auditor's view of the ledger. Exports stream straight from a database cursor to the
+ * response with back-pressure: the writer blocks while the client is slow, so memory stays flat
+ * whatever the size.
+ */
+@RestController
+class AuditController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType JSON_LINES = new MediaType("application", "jsonl", StandardCharsets.UTF_8);
+
+    /** Exports block on JDBC and on the client; a bounded pool of their own keeps them apart. */
+    private static final ExecutorService EXPORTS = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "audit-export");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final LedgerEntries entries;
+    private final EntryViews views;
+    private final ReferenceData reference;
+    private final AuditCsv csv;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SelfAudit selfAudit;
+
+    AuditController(LedgerEntries entries, EntryViews views, ReferenceData reference, SelfAudit selfAudit) {
+        this.selfAudit = selfAudit;
+        this.entries = entries;
+        this.views = views;
+        this.reference = reference;
+        this.csv = new AuditCsv(reference);
+    }
+
+    @GetMapping(path = "/api/v1/audit/entries.csv")
+    ResponseEntity<Flux<DataBuffer>> entriesCsv(@RequestParam Map<String, String> params,
+                                                ServerHttpResponse response) {
+        HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
+        return download(CSV, "entries.csv", stream(response, out -> {
+            out.write(AuditCsv.header());
+            entries.stream(filter, row -> write(out, csv.row(row, parse(row))));
+        }));
+    }
+
+    /** One line per entry: {@code {"entry":<its canonical JSON, verbatim>,"leafIndex":n}}. */
+    @GetMapping(path = "/api/v1/audit/entries.jsonl")
+    ResponseEntity<Flux<DataBuffer>> entriesJsonLines(@RequestParam Map<String, String> params,
+                                                      ServerHttpResponse response) {
+        HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
+        return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.stream(filter, row -> {
+            write(out, "{\"entry\":");
+            write(out, new String(row.canonical(), StandardCharsets.UTF_8));
+            write(out, ",\"leafIndex\":" + (row.leafIndex() == null ? "null" : row.leafIndex()) + "}\n");
+        })));
+    }
+
+    @GetMapping(path = "/api/v1/audit/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> summary(@RequestParam Map<String, String> params) {
+        HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
+        return WorkerThreads.call(() -> {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            Map<String, Long> byKind = entries.countBy(filter, "kind");
+            summary.put("entries", byKind.values().stream().mapToLong(Long::longValue).sum());
+            summary.put("byKind", byKind);
+            summary.put("byOrganisation", entries.countBy(filter, "organisation"));
+            summary.put("byPurpose", entries.countBy(filter, "purpose"));
+            summary.put("byLegalBasis", entries.countBy(filter, "legal_basis"));
+            summary.put("byMonth", byMonth(entries.countBy(filter,
+                    "EXTRACT(YEAR FROM happened_at) * 100 + EXTRACT(MONTH FROM happened_at)")));
+            summary.put("policyExceptions", entries.countBy(filter, "policy_exception").getOrDefault("true", 0L));
+            return summary;
+        });
+    }
+
+    @GetMapping(path = "/api/v1/audit/policy-exceptions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<EntryPage> policyExceptions(@RequestParam Map<String, String> params) {
+        AuditFilter parsed = AuditFilter.parse(params, Set.of("limit", "cursor"), reference);
+        HistoryFilter filter = filter(new AuditFilter(parsed.organisation(), parsed.service(), parsed.purpose(),
+                parsed.legalBasis(), parsed.action(), parsed.kind(), parsed.from(), parsed.to(), true));
+        int limit = limit(params.get("limit"));
+        Long cursor = cursor(params.get("cursor"));
+        return WorkerThreads.call(() -> {
+            List<LedgerEntryRow> rows = entries.matching(filter, cursor, limit + 1);
+            boolean more = rows.size() > limit;
+            List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
+            return new EntryPage(page.stream().map(views::view).toList(),
+                    more ? Long.toString(page.get(page.size() - 1).rowId()) : null);
+        });
+    }
+
+    /** Runs the self-audit now and answers its report (it reads every stored entry: minutes at scale). */
+    @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/audit/self-audit",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<SelfAuditReport> runSelfAudit() {
+        return WorkerThreads.call(selfAudit::run);
+    }
+
+    @GetMapping(path = "/api/v1/audit/self-audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    SelfAuditReport lastSelfAudit() {
+        SelfAuditReport report = selfAudit.last();
+        if (report == null) {
+            throw ProblemException.notFound("no self-audit has run yet; POST to this path to run one");
+        }
+        return report;
+    }
+
+    static HistoryFilter filter(AuditFilter f) {
+        return new HistoryFilter(f.organisation(), f.service(), f.purpose(), f.legalBasis(), f.action(), f.kind(),
+                f.fromInstant(), f.toInstantExclusive(), f.policyException());
+    }
+
+    private static Map<String, Long> byMonth(Map<String, Long> counts) {
+        Map<String, Long> months = new LinkedHashMap<>();
+        counts.forEach((k, n) -> {
+            long yyyymm = (long) Double.parseDouble(k);
+            months.put(String.format("%04d-%02d", yyyymm / 100, yyyymm % 100), n);
+        });
+        return months;
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return 20;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 100) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw ProblemException.invalid(List.of(FieldError.parameter("limit", "must be between 1 and 100")));
+    }
+
+    private static Long cursor(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(List.of(FieldError.parameter("cursor", "is not a cursor this API gave out")));
+        }
+    }
+
+    private JsonNode parse(LedgerEntryRow row) {
+        try {
+            return mapper.readTree(row.canonical());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface WriterBody {
+        void write(Writer out) throws IOException;
+    }
+
+    /** Runs {@code body} on an export thread, writing through a buffer into the response. */
+    static Flux<DataBuffer> stream(ServerHttpResponse response, WriterBody body) {
+        Consumer<OutputStream> handler = out -> {
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
+                body.write(writer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return Flux.from(DataBufferUtils.outputStreamPublisher(handler, response.bufferFactory(), EXPORTS, 64 * 1024));
+    }
+
+    static ResponseEntity<Flux<DataBuffer>> download(MediaType type, String filename, Flux<DataBuffer> body) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+}
