@@ -1,0 +1,150 @@
+package uk.gov.accessledger.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import uk.gov.accessledger.api.support.ApiTestSupport;
+import uk.gov.accessledger.api.support.ReferenceMerkle;
+import uk.gov.accessledger.api.support.TestServices;
+import uk.gov.accessledger.api.support.TestTokens;
+
+/** The auditor's exports and figures, and who may not see them. */
+class AuditApiTest extends ApiTestSupport {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        h2(registry, "audit");
+    }
+
+    private static boolean recorded;
+
+    @BeforeEach
+    void recordSomeEntries() {
+        if (recorded) {
+            return;
+        }
+        for (int i = 0; i < 4; i++) {
+            postOk(TestServices.GP, "/api/v1/entries", access(nhsNumber()).put("staffRole", "GP, locum \"Dr A\""));
+        }
+        for (int i = 0; i < 3; i++) {
+            postOk(TestServices.DWP, "/api/v1/entries", access(nhsNumber()).put("purpose", "al:BenefitEligibility")
+                    .put("legalBasis", "ukgdpr:6.1.e"));
+        }
+        // Not registered for this purpose: a policy exception.
+        postOk(TestServices.DWP, "/api/v1/entries", access(nhsNumber()).put("purpose", "al:TaxCollection")
+                .put("legalBasis", "ukgdpr:6.1.e"));
+        recorded = true;
+    }
+
+    @Test
+    void streamsCsvWithAHeaderLabelsAndQuotedFields() {
+        String csv = auditor("/api/v1/audit/entries.csv").expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "csv"))
+                .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"entries.csv\"")
+                .expectBody(String.class).returnResult().getResponseBody();
+        List<String> lines = Arrays.asList(csv.split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", AuditCsv.HEADER));
+        assertThat(lines).hasSize(1 + 8);
+        assertThat(csv).contains("\"GP, locum \"\"Dr A\"\"\"")
+                .contains("Riverside").contains("looked at");
+    }
+
+    @Test
+    void filtersByOrganisationAndPolicyException() {
+        String dwp = auditor("/api/v1/audit/entries.csv?organisation=dwp").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(dwp.split("\r\n")).hasSize(1 + 4);
+        String flagged = auditor("/api/v1/audit/entries.csv?policyException=true").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(flagged.split("\r\n")).hasSize(2);
+        assertThat(flagged).contains("purpose-not-registered-for-service");
+    }
+
+    @Test
+    void streamsJsonLinesWithTheExactCanonicalBytes() {
+        byte[] body = auditor("/api/v1/audit/entries.jsonl?organisation=nhs-gp-riverside").expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("application", "jsonl"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(4);
+        for (String line : lines) {
+            assertThat(line).startsWith("{\"entry\":{");
+            String canonical = line.substring("{\"entry\":".length(), line.lastIndexOf(",\"leafIndex\":"));
+            byte[] leaf = ReferenceMerkle.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
+            String id = readTree(canonical).get("id").asText();
+            assertThat(jdbc.queryForObject("SELECT leaf_hash FROM ledger_entry WHERE entry_id = ?", byte[].class,
+                    java.util.UUID.fromString(id))).as(HexFormat.of().formatHex(leaf)).isEqualTo(leaf);
+        }
+    }
+
+    @Test
+    void summarisesByOrganisationPurposeLegalBasisAndMonth() {
+        JsonNode summary = auditor("/api/v1/audit/summary").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        assertThat(summary.get("entries").asLong()).isEqualTo(8);
+        assertThat(summary.get("byOrganisation").get("dwp").asLong()).isEqualTo(4);
+        assertThat(summary.get("byOrganisation").get("nhs-gp-riverside").asLong()).isEqualTo(4);
+        assertThat(summary.get("byPurpose").get("al:BenefitEligibility").asLong()).isEqualTo(3);
+        assertThat(summary.get("byLegalBasis").get("ukgdpr:9.2.h").asLong()).isEqualTo(4);
+        assertThat(summary.get("policyExceptions").asLong()).isEqualTo(1);
+        long months = 0;
+        for (JsonNode n : summary.get("byMonth")) {
+            months += n.asLong();
+        }
+        assertThat(months).isEqualTo(8);
+        assertThat(summary.get("byMonth").fieldNames().next()).matches("\\d{4}-\\d{2}");
+    }
+
+    @Test
+    void listsPolicyExceptions() {
+        JsonNode page = auditor("/api/v1/audit/policy-exceptions").expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        assertThat(page.get("entries")).hasSize(1);
+        assertThat(page.get("entries").get(0).get("policyException").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesEveryoneButAuditors() {
+        for (String path : new String[] {"/api/v1/audit/entries.csv", "/api/v1/audit/entries.jsonl",
+                "/api/v1/audit/summary", "/api/v1/audit/policy-exceptions", "/api/v1/audit/self-audit"}) {
+            web.get().uri(path).exchange().expectStatus().isUnauthorized();
+            web.get().uri(path).headers(h -> h.setBearerAuth(TestTokens.get().citizen(nhsNumber()))).exchange()
+                    .expectStatus().isForbidden();
+            web.get().uri(path).headers(h -> h.setBasicAuth(TestServices.DWP, TestServices.secret(TestServices.DWP)))
+                    .exchange().expectStatus().isForbidden();
+        }
+    }
+
+    @Test
+    void namesBadFilters() {
+        auditor("/api/v1/audit/entries.csv?organisation=nope&from=2026-13-01&policyException=maybe&colour=red")
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.parameter == 'organisation')]").exists()
+                .jsonPath("$.errors[?(@.parameter == 'from')]").exists()
+                .jsonPath("$.errors[?(@.parameter == 'policyException')]").exists()
+                .jsonPath("$.errors[?(@.parameter == 'colour')]").exists();
+    }
+
+    private WebTestClient.ResponseSpec auditor(String path) {
+        return web.get().uri(path).headers(h -> h.setBearerAuth(TestTokens.get().auditor())).exchange();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
