@@ -38,8 +38,9 @@ class OrganisationEntriesController {
                     "must be your own organisation " + service.organisation() + " or left out")));
         }
         return WorkerThreads.call(() -> {
-            List<LedgerEntryRow> rows = entries.recordedBy(service.organisation(), f, query.cursor(),
-                    query.limit() + 1);
+            HistoryFilter own = HistoryFilter.of(service.organisation(), f.purpose(), f.action(), f.kind(), f.from(),
+                    f.to());
+            List<LedgerEntryRow> rows = entries.matching(own, query.cursor(), query.limit() + 1);
             boolean more = rows.size() > query.limit();
             List<LedgerEntryRow> page = more ? rows.subList(0, query.limit()) : rows;
             String next = more ? QueryParameters.encodeCursor(page.get(page.size() - 1).rowId()) : null;

@@ -79,20 +79,6 @@ public class LedgerEntries {
         return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE refers_to = ? ORDER BY seq", ROW, entryId);
     }
 
-    /** Entries recorded by an organisation, newest first, with row id below {@code beforeRow}. */
-    public List<LedgerEntryRow> recordedBy(String organisation, HistoryFilter filter, Long beforeRow, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE organisation = ?");
-        List<Object> args = new ArrayList<>(List.of(organisation));
-        if (beforeRow != null) {
-            sql.append(" AND row_id < ?");
-            args.add(beforeRow);
-        }
-        appendFilter(sql, args, filter);
-        sql.append(" ORDER BY row_id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
-    }
-
     /**
      * Every entry matching {@code filter}, oldest first, handed to {@code each} one at a time: a
      * database cursor (fetch size {@value #STREAM_FETCH_SIZE}) keeps memory flat however many
