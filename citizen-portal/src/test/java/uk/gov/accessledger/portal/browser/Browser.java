@@ -40,7 +40,7 @@ final class Browser {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1400", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -72,6 +72,10 @@ final class Browser {
     static void screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
+        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) height + 140));
         Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(size);
     }
 }
