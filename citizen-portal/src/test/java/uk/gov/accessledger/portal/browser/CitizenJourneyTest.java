@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,6 +27,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -91,7 +93,7 @@ class CitizenJourneyTest {
     @Order(2)
     void signsInThroughTheIdentityProviderAndSeesOnlyTheirOwnNewestEntries() throws Exception {
         go("/");
-        browser.findElement(By.id("start")).click();
+        navigate(By.id("start"));
         assertThat(browser.getCurrentUrl()).as("sent to the identity provider").startsWith(stack.idp());
         Browser.screenshot(browser, "sign-in");
         signInAs(AMARA);
@@ -117,12 +119,12 @@ class CitizenJourneyTest {
         List<String> truth = ledgerIds(AMARA, "");
         List<String> seen = new ArrayList<>(shownIds());
         while (!browser.findElements(By.id("next-page")).isEmpty()) {
-            browser.findElement(By.id("next-page")).click();
+            navigate(By.id("next-page"));
             seen.addAll(shownIds());
         }
         assertThat(seen).containsExactlyElementsOf(truth);
         Browser.assertAccessible(browser);
-        browser.findElement(By.id("previous-page")).click();
+        navigate(By.id("previous-page"));
         assertThat(shownIds()).isNotEmpty().isSubsetOf(truth);
     }
 
@@ -133,7 +135,7 @@ class CitizenJourneyTest {
         JsonNode first = ledgerEntries(AMARA, "").get(0);
         String organisation = first.path("entry").path("organisation").asText();
         new Select(browser.findElement(By.id("organisation"))).selectByValue(organisation);
-        browser.findElement(By.id("apply-filters")).click();
+        navigate(By.id("apply-filters"));
         assertThat(shownIds()).isNotEmpty()
                 .containsExactlyElementsOf(first20(ledgerIds(AMARA, "&organisation=" + enc(organisation))));
         Browser.assertAccessible(browser);
@@ -141,7 +143,7 @@ class CitizenJourneyTest {
         go("/entries");
         new Select(browser.findElement(By.id("kind"))).selectByValue("sharing-decision");
         new Select(browser.findElement(By.id("period"))).selectByValue("30d");
-        browser.findElement(By.id("apply-filters")).click();
+        navigate(By.id("apply-filters"));
         List<String> sharing = ledgerIds(AMARA, "&kind=sharing-decision");
         assertThat(sharing).as("the demo traffic gives Amara two sharing decisions this week").hasSize(2);
         assertThat(shownIds()).containsExactlyElementsOf(sharing);
@@ -152,10 +154,10 @@ class CitizenJourneyTest {
         JsonNode purposeEntry = ledgerEntries(AMARA, "").get(3);
         String purpose = purposeEntry.path("entry").path("purpose").asText();
         new Select(browser.findElement(By.id("purpose"))).selectByValue(purpose);
-        browser.findElement(By.id("apply-filters")).click();
+        navigate(By.id("apply-filters"));
         assertThat(shownIds()).contains(purposeEntry.path("id").asText())
                 .containsExactlyElementsOf(first20(ledgerIds(AMARA, "&purpose=" + enc(purpose))));
-        browser.findElement(By.id("clear-filters")).click();
+        navigate(By.id("clear-filters"));
         assertThat(shownIds()).containsExactlyElementsOf(first20(ledgerIds(AMARA, "")));
     }
 
@@ -188,8 +190,8 @@ class CitizenJourneyTest {
     void raisesAConcernThatIsRecordedInTheLedgerAndShownOnTheEntry() throws Exception {
         String id = ledgerIds(AMARA, "&kind=access").get(5);
         go("/entries/" + id);
-        browser.findElement(By.id("raise-concern")).click();
-        browser.findElement(By.id("send-concern")).click();
+        navigate(By.id("raise-concern"));
+        navigate(By.id("send-concern"));
         assertThat(browser.findElement(By.id("error-summary")).getText())
                 .contains("Enter what you do not recognise");
         Browser.assertAccessible(browser);
@@ -197,14 +199,14 @@ class CitizenJourneyTest {
         // Without the CSRF token the portal refuses the form and nothing is recorded.
         browser.executeScript("document.querySelector('#concern-form input[type=hidden]').remove()");
         browser.findElement(By.id("message")).sendKeys("forged");
-        browser.findElement(By.id("send-concern")).click();
+        navigate(By.id("send-concern"));
         assertThat(browser.getPageSource()).doesNotContain("Your concern has been recorded");
         assertThat(referredBy(AMARA, id)).isEmpty();
 
         go("/entries/" + id + "/concern");
         browser.findElement(By.id("message")).sendKeys("I was not at the surgery that day");
         Browser.screenshot(browser, "concern");
-        browser.findElement(By.id("send-concern")).click();
+        navigate(By.id("send-concern"));
         assertThat(browser.findElement(By.id("concern-raised")).getText())
                 .contains("Your concern has been recorded in the ledger");
         assertThat(browser.findElement(By.id("referrals")).getText()).contains("You raised a concern");
@@ -242,7 +244,8 @@ class CitizenJourneyTest {
     void aSecondCitizenNeverSeesTheFirstsEntriesEvenByGuessingUrls() throws Exception {
         List<String> amaras = ledgerIds(AMARA, "");
         go("/entries");
-        browser.findElement(By.id("sign-out")).click();
+        navigate(By.id("sign-out"));
+        waitForUrl(stack.portal() + "/signed-out");
         assertThat(h1()).isEqualTo("You have signed out");
         Browser.assertAccessible(browser);
         go("/entries");
@@ -284,7 +287,28 @@ class CitizenJourneyTest {
     private static void signInAs(String nhsNumber) {
         browser.findElement(By.id("username")).sendKeys(nhsNumber);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        navigate(By.id("sign-in"));
+        waitForUrl(stack.portal());
+    }
+
+    /** Clicks something that loads a new page and waits until the new page has loaded. */
+    private static void navigate(By by) {
+        WebElement element = browser.findElement(by);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return "complete".equals(((ChromeDriver) d).executeScript("return document.readyState"));
+            }
+        });
+    }
+
+    /** Sign-in and sign-out pass through the identity provider: wait until the browser is back. */
+    private static void waitForUrl(String prefix) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(prefix)
+                && "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 
     private static List<String> shownIds() {
