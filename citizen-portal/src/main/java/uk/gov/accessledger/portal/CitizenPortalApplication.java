@@ -2,12 +2,14 @@ package uk.gov.accessledger.portal;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The citizen portal, "See who has used your data". It knows ledger-api only over HTTP. This is
- * the placeholder of the foundation issue: a start page; sign-in and the history pages follow.
+ * The citizen portal, "See who has used your data". It holds no ledger data: every page about
+ * entries is read from ledger-api over HTTP with the signed-in citizen's access token.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CitizenPortalApplication {
 
     public static void main(String[] args) {

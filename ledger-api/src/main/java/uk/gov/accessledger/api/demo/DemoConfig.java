@@ -3,6 +3,8 @@ package uk.gov.accessledger.api.demo;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -28,7 +31,11 @@ import uk.gov.accessledger.api.security.ServiceCredentials;
 import uk.gov.accessledger.api.security.TokenValidation;
 import uk.gov.accessledger.reference.ReferenceData;
 
-/** Demo-only security: a key made at start-up signs demo tokens; every service gets a demo secret. */
+/**
+ * Demo-only security: a key made at start-up signs {@code /dev/token}'s tokens, tokens of the
+ * issuer at LEDGER_OIDC_JWKS_URI (the development identity provider) are trusted too when it is
+ * set, and every service gets a demo secret.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
 class DemoConfig {
@@ -73,12 +80,33 @@ class DemoConfig {
         return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(demoSigningKey)));
     }
 
+    /**
+     * Trusts the demo key for {@code /dev/token}'s tokens and, when LEDGER_OIDC_JWKS_URI is set (the
+     * development identity provider that the portal signs citizens in with), that issuer's keys too.
+     * A token goes to the decoder of the key it names ({@code kid}); each checks its own issuer.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(RSAKey demoSigningKey, LedgerProperties properties) throws Exception {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(demoSigningKey.toRSAPublicKey())
+    ReactiveJwtDecoder jwtDecoder(RSAKey demoSigningKey, LedgerProperties properties,
+                                  OAuth2ResourceServerProperties resourceServer) throws Exception {
+        NimbusReactiveJwtDecoder demo = NimbusReactiveJwtDecoder.withPublicKey(demoSigningKey.toRSAPublicKey())
                 .build();
-        decoder.setJwtValidator(TokenValidation.validator(ISSUER, properties.audience()));
-        return decoder;
+        demo.setJwtValidator(TokenValidation.validator(ISSUER, properties.audience()));
+        String jwks = resourceServer.getJwt().getJwkSetUri();
+        if (jwks == null || jwks.isBlank()) {
+            return demo;
+        }
+        NimbusReactiveJwtDecoder issuer = NimbusReactiveJwtDecoder.withJwkSetUri(jwks).build();
+        issuer.setJwtValidator(TokenValidation.validator(resourceServer.getJwt().getIssuerUri(),
+                properties.audience()));
+        return token -> demoSigningKey.getKeyID().equals(keyId(token)) ? demo.decode(token) : issuer.decode(token);
+    }
+
+    private static String keyId(String token) {
+        try {
+            return JWTParser.parse(token) instanceof SignedJWT signed ? signed.getHeader().getKeyID() : null;
+        } catch (java.text.ParseException e) {
+            return null; // the issuer's decoder rejects it with the usual "invalid token"
+        }
     }
 
     /** The demo token endpoint is open: it stands in for a sign-in that the demo has no room for. */

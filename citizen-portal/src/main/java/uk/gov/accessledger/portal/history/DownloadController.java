@@ -1,0 +1,114 @@
+package uk.gov.accessledger.portal.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Mono;
+import uk.gov.accessledger.portal.ledger.LedgerClient;
+import uk.gov.accessledger.portal.ledger.LedgerEntry;
+
+/**
+ * "Download my record": every entry that matches the filters, as CSV (for a spreadsheet) or JSON
+ * (with the canonical bytes and hashes, so anyone can re-check them offline).
+ */
+@Controller
+class DownloadController {
+
+    static final int PAGE = 100;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final List<String> CSV_HEADER = List.of("id", "kind", "seq", "happened_at", "recorded_at",
+            "summary", "organisation", "service", "staff_role", "action", "data_categories", "purpose",
+            "legal_basis", "decision", "emergency", "policy_exception", "leaf_hash", "prev");
+
+    private final LedgerClient ledger;
+
+    DownloadController(LedgerClient ledger) {
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/download/entries.json")
+    Mono<ResponseEntity<byte[]>> json(@RequestParam MultiValueMap<String, String> params) {
+        return entries(params).map(entries -> {
+            try {
+                byte[] body = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of(
+                        "format", "access-ledger-entries-v1",
+                        "howToVerify", "leafHash = SHA-256(0x00 || base64-decoded canonical); see docs/entry-format.md",
+                        "entries", entries));
+                return attachment(body, "my-record.json", MediaType.APPLICATION_JSON);
+            } catch (Exception e) {
+                throw new IllegalStateException("couldn't write the JSON download", e);
+            }
+        });
+    }
+
+    @GetMapping("/download/entries.csv")
+    Mono<ResponseEntity<byte[]>> csv(@RequestParam MultiValueMap<String, String> params) {
+        return entries(params).map(entries -> {
+            StringBuilder out = new StringBuilder();
+            row(out, CSV_HEADER);
+            for (LedgerEntry e : entries) {
+                row(out, List.of(e.id().toString(), e.kind(), Long.toString(e.seq()),
+                        String.valueOf(e.happenedAt()), String.valueOf(e.recordedAt()), EntryText.headline(e),
+                        label(e, "organisation"), label(e, "service"), nullToEmpty(e.text("staffRole")),
+                        label(e, "action"), String.join("; ", EntryText.categories(e)), label(e, "purpose"),
+                        label(e, "legalBasis"), nullToEmpty(e.text("decision")),
+                        e.flag("emergency") ? "yes" : "no", e.policyException() ? "yes" : "no",
+                        e.leafHash(), nullToEmpty(e.prev())));
+            }
+            return attachment(out.toString().getBytes(StandardCharsets.UTF_8), "my-record.csv",
+                    new MediaType("text", "csv", StandardCharsets.UTF_8));
+        });
+    }
+
+    private Mono<List<LedgerEntry>> entries(MultiValueMap<String, String> params) {
+        return ledger.reference().flatMap(reference -> {
+            Filters f = HistoryController.filters(params, reference);
+            var q = HistoryController.query(f, LocalDate.now(EntryText.UK), null);
+            return ledger.all(new uk.gov.accessledger.portal.ledger.HistoryQuery(q.organisation(), q.purpose(),
+                    q.kind(), q.from(), q.to(), null, PAGE)).collectList();
+        });
+    }
+
+    private static ResponseEntity<byte[]> attachment(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    private static String label(LedgerEntry e, String field) {
+        return e.text(field) == null ? "" : e.label(e.text(field));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with '. */
+    static void row(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i) == null ? "" : cells.get(i);
+            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+}

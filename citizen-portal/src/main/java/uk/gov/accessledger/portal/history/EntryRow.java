@@ -1,0 +1,14 @@
+package uk.gov.accessledger.portal.history;
+
+import uk.gov.accessledger.portal.ledger.LedgerEntry;
+
+/** One line of the history list. */
+public record EntryRow(String id, String when, String kind, String headline, String organisation, String purpose,
+                boolean emergency, boolean policyException) {
+
+    static EntryRow of(LedgerEntry e) {
+        String purpose = e.text("purpose") == null ? "" : e.label(e.text("purpose"));
+        return new EntryRow(e.id().toString(), EntryText.when(e.happenedAt()), EntryText.kindName(e.kind()),
+                EntryText.headline(e), EntryText.organisation(e), purpose, e.flag("emergency"), e.policyException());
+    }
+}

@@ -1,0 +1,91 @@
+package uk.gov.accessledger.portal.history;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import uk.gov.accessledger.portal.ledger.LedgerEntry;
+
+/** Plain-English sentences about an entry, built from its codes' labels (never from raw codes). */
+final class EntryText {
+
+    static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'at' h:mma", Locale.UK);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private EntryText() {
+    }
+
+    /** "25 November 2026 at 9:30am", in UK time. */
+    static String when(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(UK)).replace("AM", "am").replace("PM", "pm");
+    }
+
+    static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(UK));
+    }
+
+    static String kindName(String kind) {
+        return switch (kind) {
+            case "access" -> "Use of your data";
+            case "sharing-decision" -> "Sharing decision";
+            case "correction" -> "Correction";
+            case "concern" -> "Your concern";
+            default -> kind;
+        };
+    }
+
+    /** The data categories, as "your health record and prescriptions". */
+    static List<String> categories(LedgerEntry e) {
+        List<String> names = new ArrayList<>();
+        e.entry().path("dataCategories").forEach(c -> names.add(e.label(c.asText())));
+        return names;
+    }
+
+    static String joined(List<String> items) {
+        List<String> lower = items.stream().map(s -> s.isEmpty() ? s
+                : Character.toLowerCase(s.charAt(0)) + s.substring(1)).toList();
+        if (lower.isEmpty()) {
+            return "";
+        }
+        if (lower.size() == 1) {
+            return lower.get(0);
+        }
+        return String.join(", ", lower.subList(0, lower.size() - 1)) + " and " + lower.get(lower.size() - 1);
+    }
+
+    /** One sentence saying what happened, e.g. "Riverside Medical Practice looked at your health record". */
+    static String headline(LedgerEntry e) {
+        return switch (e.kind()) {
+            case "access" -> e.label(e.text("organisation")) + " " + e.label(e.text("action")) + " your "
+                    + joined(categories(e));
+            case "sharing-decision" -> e.label(e.text("requestingOrganisation")) + " asked "
+                    + e.label(e.text("holdingOrganisation")) + " for your " + joined(categories(e)) + ": "
+                    + decision(e.text("decision"));
+            case "correction" -> e.label(e.text("organisation")) + " corrected an earlier record";
+            case "concern" -> "You raised a concern about a record";
+            default -> kindName(e.kind());
+        };
+    }
+
+    static String decision(String decision) {
+        return decision == null ? "" : switch (decision) {
+            case "approved" -> "approved";
+            case "refused" -> "refused";
+            case "revoked" -> "approved, then revoked";
+            default -> decision;
+        };
+    }
+
+    /** Who did it, for the list's "Organisation" column. */
+    static String organisation(LedgerEntry e) {
+        return switch (e.kind()) {
+            case "sharing-decision" -> e.label(e.text("holdingOrganisation"));
+            case "concern" -> "You";
+            default -> e.label(e.text("organisation"));
+        };
+    }
+}

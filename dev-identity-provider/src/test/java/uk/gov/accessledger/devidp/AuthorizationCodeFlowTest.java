@@ -1,0 +1,108 @@
+package uk.gov.accessledger.devidp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The authorisation code flow as the portal runs it: PKCE is required, the ID token carries the
+ * nonce and the access token carries the ledger audience and the citizen's NHS number.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationCodeFlowTest {
+
+    private static final String REDIRECT = "http://localhost:8081/login/oauth2/code/ledger";
+    private static final String VERIFIER = "dBjftJeZ4CVP-mJ92K9xsXkzJfkUgqA1HQtvXKWQu0w";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void refusesAnAuthorisationRequestWithoutPkce() throws Exception {
+        String location = mvc.perform(get("/oauth2/authorize").queryParam("response_type", "code")
+                        .queryParam("client_id", "citizen-portal").queryParam("redirect_uri", REDIRECT)
+                        .queryParam("scope", "openid").queryParam("state", "s1")
+                        .with(user("9434765919").roles("CITIZEN")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        var query = UriComponentsBuilder.fromUriString(location).build().getQueryParams();
+        assertThat(query.getFirst("error")).isEqualTo("invalid_request");
+        assertThat(query.get("code")).isNull();
+    }
+
+    @Test
+    void issuesTokensForTheLedgerWithTheCitizensNhsNumberAndTheNonce() throws Exception {
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
+        String location = mvc.perform(get("/oauth2/authorize").queryParam("response_type", "code")
+                        .queryParam("client_id", "citizen-portal").queryParam("redirect_uri", REDIRECT)
+                        .queryParam("scope", "openid profile").queryParam("state", "s2")
+                        .queryParam("nonce", "n-0S6_WzA2Mj").queryParam("code_challenge", challenge)
+                        .queryParam("code_challenge_method", "S256")
+                        .with(user("9434765919").roles("CITIZEN")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String code = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("code");
+        assertThat(location).startsWith(REDIRECT);
+        assertThat(code).isNotBlank();
+
+        String body = mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code")
+                        .param("code", code).param("redirect_uri", REDIRECT).param("code_verifier", VERIFIER)
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "citizen-portal:demo-portal-secret".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode tokens = new ObjectMapper().readTree(body);
+
+        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asText()).getJWTClaimsSet();
+        assertThat(access.getAudience()).contains("access-ledger");
+        assertThat(access.getStringClaim("nhs_number")).isEqualTo("9434765919");
+        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asText()).getJWTClaimsSet();
+        assertThat(id.getStringClaim("nonce")).isEqualTo("n-0S6_WzA2Mj");
+        assertThat(id.getStringClaim("name")).isEqualTo("Amara Okafor");
+        assertThat(id.getClaim("nhs_number")).as("the NHS number goes only to the ledger").isNull();
+    }
+
+    @Test
+    void refusesACodeExchangeWithTheWrongVerifier() throws Exception {
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
+        String location = mvc.perform(get("/oauth2/authorize").queryParam("response_type", "code")
+                        .queryParam("client_id", "citizen-portal").queryParam("redirect_uri", REDIRECT)
+                        .queryParam("scope", "openid").queryParam("state", "s3")
+                        .queryParam("code_challenge", challenge).queryParam("code_challenge_method", "S256")
+                        .with(user("4010232137").roles("CITIZEN")))
+                .andReturn().getResponse().getRedirectedUrl();
+        String code = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("code");
+        mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code")
+                        .param("code", code).param("redirect_uri", REDIRECT)
+                        .param("code_verifier", VERIFIER.replace('d', 'e'))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                "citizen-portal:demo-portal-secret".getBytes(StandardCharsets.UTF_8))))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void servesTheDiscoveryDocumentAndASignInFormListingTheDemoCitizens() throws Exception {
+        String discovery = mvc.perform(get("/.well-known/openid-configuration")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(new ObjectMapper().readTree(discovery).get("jwks_uri").asText()).endsWith("/oauth2/jwks");
+        String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        DemoCitizen.ALL.forEach(c -> assertThat(login).contains(c.name()).contains(c.nhsNumber()));
+    }
+}
