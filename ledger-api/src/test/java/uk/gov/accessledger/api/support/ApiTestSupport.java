@@ -49,6 +49,9 @@ public abstract class ApiTestSupport {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
         registry.add("ledger.log.signing-key-file", ApiTestSupport::freshKeyFile);
         registry.add("ledger.log.origin", () -> LOG_ORIGIN);
+        // Test contexts close together when the JVM exits; waiting for graceful drains only delays it.
+        registry.add("server.shutdown", () -> "immediate");
+        registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "5s");
     }
 
     public static final String LOG_ORIGIN = "ledger.test/log";
