@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The fields of an entry's canonical bytes that bundle verification needs: {@code id} to name
@@ -26,7 +25,6 @@ record EntryLinks(String id, String subject, long seq, byte[] prev, String probl
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final Pattern HASH_HEX = Pattern.compile("[0-9a-f]{64}");
 
     /** Whether the subject chain can be checked with these fields. */
     boolean chainable() {
@@ -60,7 +58,7 @@ record EntryLinks(String id, String subject, long seq, byte[] prev, String probl
                         }
                     }
                     case "prev" -> {
-                        if (value == JsonToken.VALUE_STRING && HASH_HEX.matcher(parser.getText()).matches()) {
+                        if (value == JsonToken.VALUE_STRING && isHashHex(parser.getText())) {
                             prev = HexFormat.of().parseHex(parser.getText());
                         } else if (problem == null) {
                             problem = "\"prev\" is not 64 lowercase hex digits";
@@ -85,6 +83,20 @@ record EntryLinks(String id, String subject, long seq, byte[] prev, String probl
             return new EntryLinks(id, subject, seq, prev, "the canonical entry is not JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /** 64 lowercase hex digits, the form of hashes in entries. */
+    private static boolean isHashHex(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWholeNonNegative(double d) {
