@@ -1,0 +1,26 @@
+/**
+ * Export bundles, version 1: the ZIP file a regulator keeps and verifies offline, years later,
+ * without trusting the ledger's operator. Implements the repository's {@code
+ * docs/export-bundle.md} ("Export bundle, version 1") exactly.
+ *
+ * <ul>
+ *   <li>{@link uk.gov.accessledger.bundle.BundleFormat} holds the spec's constants: file names,
+ *       the manifest's format string, the manifest signature's header line and the CSV columns.
+ *   <li>{@link uk.gov.accessledger.bundle.BundleWriter} writes a bundle in one streaming pass
+ *       from {@link uk.gov.accessledger.bundle.ExportedEntry}s, each an entry's canonical bytes,
+ *       leaf index, inclusion proof and {@link uk.gov.accessledger.bundle.EntryCsvRow}.
+ *   <li>{@link uk.gov.accessledger.bundle.BundleVerifier} runs the spec's eight checks ("What
+ *       verify-bundle checks") against a trusted log key and returns a {@link
+ *       uk.gov.accessledger.bundle.BundleReport} of {@link uk.gov.accessledger.bundle.Finding}s,
+ *       each naming its {@link uk.gov.accessledger.bundle.BundleCheck}, file, line and entry.
+ * </ul>
+ *
+ * <p>Both sides stream: memory does not grow with the number of entries. The verifier reads
+ * {@code entries.jsonl} and {@code entries.csv} side by side in one pass, and checks subject
+ * chains from link records spilled to temporary files partitioned by subject.
+ *
+ * <p>The bundle's formats come from the log-format package (C2SP signed notes and checkpoints),
+ * the Merkle package (RFC 9162 inclusion proofs) and the canonical package (RFC 8785); this
+ * package only puts them together.
+ */
+package uk.gov.accessledger.bundle;
