@@ -26,7 +26,9 @@ public enum BundleCheck {
     /** 7: {@code entries.csv} has the header and one row per entry that matches its line. */
     CSV("csv", 7),
     /** 8: the number of lines equals the manifest's {@code entries}. */
-    ENTRY_COUNT("entry-count", 8);
+    ENTRY_COUNT("entry-count", 8),
+    /** 9: an export without filters holds every leaf 0 .. size - 1 of its checkpoint. */
+    COMPLETENESS("completeness", 9);
 
     private final String label;
     private final int specStep;

@@ -83,6 +83,11 @@ final class BundleVerification {
         checkLogKey(readListed(LOG_KEY));
         checkCheckpoint(readListed(CHECKPOINT));
         checkEntries();
+        if (fullExport() && checkpoint != null && lastLeafIndex + 1 < checkpoint.size()) {
+            findings.add(Finding.of(BundleCheck.COMPLETENESS, ENTRIES_JSONL, 0, null, "a full export must hold"
+                    + " every leaf of the checkpoint's tree, but it ends at leaf " + lastLeafIndex + " of "
+                    + checkpoint.size()));
+        }
         if (manifest != null && entries != manifest.entries()) {
             findings.add(Finding.mismatch(BundleCheck.ENTRY_COUNT, ENTRIES_JSONL, 0, null,
                     "number of lines", Long.toString(manifest.entries()) + " (manifest.json \"entries\")",
@@ -298,6 +303,10 @@ final class BundleVerification {
         }
         byte[] leafHash = HASHER.hashLeaf(entry.canonical());
 
+        if (fullExport() && entry.leafIndex() > lastLeafIndex + 1) {
+            findings.add(Finding.of(BundleCheck.COMPLETENESS, ENTRIES_JSONL, n, id, "leaves " + (lastLeafIndex + 1)
+                    + " to " + (entry.leafIndex() - 1) + " are missing from a full export"));
+        }
         if (lastLeafIndex >= 0 && entry.leafIndex() <= lastLeafIndex) {
             findings.add(Finding.of(BundleCheck.LEAF_ORDER, ENTRIES_JSONL, n, id, "leaf index " + entry.leafIndex()
                     + " is not after leaf index " + lastLeafIndex + " on line " + lastLeafIndexLine
@@ -318,6 +327,11 @@ final class BundleVerification {
             chains.add(links.subject(), links.seq(), leafHash, links.prev(), n, id);
         }
         rows.compare(n, id, entry.leafIndex(), HEX.formatHex(leafHash));
+    }
+
+    /** An export without filters must hold every leaf of its checkpoint (check 9). */
+    private boolean fullExport() {
+        return manifest != null && "{}".equals(manifest.query());
     }
 
     /** Check 5 for one entry. */

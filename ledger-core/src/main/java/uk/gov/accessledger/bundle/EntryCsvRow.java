@@ -2,6 +2,7 @@ package uk.gov.accessledger.bundle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,6 +59,27 @@ public record EntryCsvRow(
         }
         dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
         policyExceptions = policyExceptions == null ? List.of() : List.copyOf(policyExceptions);
+    }
+
+    /** The header record of the CSV, ending in CRLF. */
+    public static String csvHeader() {
+        StringBuilder line = new StringBuilder();
+        CsvRows.append(line, BundleFormat.CSV_COLUMNS);
+        return line.toString();
+    }
+
+    /**
+     * This row as one RFC 4180 record ending in CRLF, for CSV exports outside a bundle;
+     * {@code leafIndex} is null (an empty cell) while the entry has no leaf yet.
+     */
+    public String toCsvRecord(Long leafIndex, byte[] leafHash) {
+        List<String> cells = cells(leafIndex == null ? 0 : leafIndex, HexFormat.of().formatHex(leafHash));
+        if (leafIndex == null) {
+            cells.set(BundleFormat.CSV_LEAF_INDEX, "");
+        }
+        StringBuilder line = new StringBuilder();
+        CsvRows.append(line, cells);
+        return line.toString();
     }
 
     /** The row's cells in {@link BundleFormat#CSV_COLUMNS} order, not yet quoted. */

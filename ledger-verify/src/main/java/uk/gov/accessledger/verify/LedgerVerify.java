@@ -40,7 +40,7 @@ public final class LedgerVerify {
     }
 
     /** Runs one command, printing the verdict to {@code out} and problems running it to {@code err}. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.print(USAGE);
             return EXIT_UNUSABLE;

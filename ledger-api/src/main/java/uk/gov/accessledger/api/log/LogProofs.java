@@ -24,6 +24,19 @@ public class LogProofs {
         this.store = store;
     }
 
+    /** A signed checkpoint: its tree size and its signed-note text. */
+    public record SignedCheckpoint(long size, String note) {
+    }
+
+    public Optional<SignedCheckpoint> latestCheckpoint() {
+        return store.latestCheckpoint().map(c -> new SignedCheckpoint(c.size(), c.note()));
+    }
+
+    /** Requires {@code 0 <= index < size <= checkpointedSize()}. */
+    public List<byte[]> inclusionProof(long index, long size) {
+        return inclusion(index, size);
+    }
+
     /** The latest signed checkpoint's size, 0 before the first. */
     public long checkpointedSize() {
         return store.latestCheckpoint().map(LogStore.StoredCheckpoint::size).orElse(0L);

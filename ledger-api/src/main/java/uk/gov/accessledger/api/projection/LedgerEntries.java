@@ -93,6 +93,20 @@ public class LedgerEntries {
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(row(rs, 0)), args.toArray()));
     }
 
+    /**
+     * Like {@link #stream}, but only entries with a leaf below {@code treeSize}, in leaf order:
+     * what a checkpoint of that size covers.
+     */
+    public void streamLogged(HistoryFilter filter, long treeSize, java.util.function.Consumer<LedgerEntryRow> each) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE entry_id IN"
+                + " (SELECT l.entry_id FROM log_leaf l WHERE l.leaf_index < ?)");
+        List<Object> args = new ArrayList<>(List.of(treeSize));
+        appendFilter(sql, args, filter);
+        sql.append(" ORDER BY leaf_index");
+        readOnly.executeWithoutResult(status -> streaming.query(sql.toString(),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(row(rs, 0)), args.toArray()));
+    }
+
     /** Entries matching {@code filter}, newest first, with row id below {@code beforeRow}. */
     public List<LedgerEntryRow> matching(HistoryFilter filter, Long beforeRow, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE 1 = 1");

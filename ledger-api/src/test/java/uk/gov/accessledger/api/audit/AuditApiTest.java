@@ -53,7 +53,7 @@ class AuditApiTest extends ApiTestSupport {
                 .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"entries.csv\"")
                 .expectBody(String.class).returnResult().getResponseBody();
         List<String> lines = Arrays.asList(csv.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo(String.join(",", AuditCsv.HEADER));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", uk.gov.accessledger.bundle.BundleFormat.CSV_COLUMNS));
         assertThat(lines).hasSize(1 + 8);
         assertThat(csv).contains("\"GP, locum \"\"Dr A\"\"\"")
                 .contains("Riverside").contains("looked at");
