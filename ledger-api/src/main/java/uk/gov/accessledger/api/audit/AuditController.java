@@ -32,6 +32,7 @@ import uk.gov.accessledger.api.history.EntryPage;
 import uk.gov.accessledger.api.history.EntryViews;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.api.problem.ProblemType;
 import uk.gov.accessledger.api.projection.HistoryFilter;
 import uk.gov.accessledger.api.projection.LedgerEntries;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
@@ -151,8 +152,8 @@ class AuditController {
                                                   ServerHttpResponse response) {
         AuditFilter parsed = AuditFilter.parse(params, Set.of(), reference);
         HistoryFilter filter = filter(parsed);
-        return WorkerThreads.call(() -> proofs.latestCheckpoint().orElseThrow(() ->
-                        ProblemException.notFound("the log has not signed a checkpoint yet")))
+        return WorkerThreads.call(() -> verified(proofs.latestCheckpoint().orElseThrow(() ->
+                        ProblemException.notFound("the log has not signed a checkpoint yet"))))
                 .map(checkpoint -> download(MediaType.parseMediaType(BundleFormat.MEDIA_TYPE),
                         "access-ledger-export.zip", Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
                             try (BundleWriter bundle = BundleWriter.open(out, signer, checkpoint.note(),
@@ -171,6 +172,17 @@ class AuditController {
                                 throw new UncheckedIOException(e);
                             }
                         }, response.bufferFactory(), EXPORTS, 64 * 1024))));
+    }
+
+    /** A bundle is only ever made under a checkpoint that verifies with the log's own key. */
+    private LogProofs.SignedCheckpoint verified(LogProofs.SignedCheckpoint checkpoint) {
+        try {
+            uk.gov.accessledger.logformat.Checkpoint.open(checkpoint.note(), signer.verifier());
+            return checkpoint;
+        } catch (uk.gov.accessledger.logformat.NoteVerificationException | RuntimeException e) {
+            throw new ProblemException(ProblemType.LOG_INTEGRITY, "the latest checkpoint (size " + checkpoint.size()
+                    + ") does not verify with the log's key; no export is made under it", List.of());
+        }
     }
 
     /** Runs the self-audit now and answers its report (it reads every stored entry: minutes at scale). */
