@@ -65,6 +65,9 @@ final class BundleVerification {
     private Checkpoint checkpoint;
     private long entries;
     private long subjects;
+    // Check 5's order: the leaf index of the last well-formed line, and that line's number.
+    private long lastLeafIndex = -1;
+    private long lastLeafIndexLine;
 
     BundleVerification(NoteVerifier key, ZipFile zip, Path tempDirectory, int linksPerPartition, int maxFindingsPerCheck) {
         this.key = key;
@@ -273,9 +276,6 @@ final class BundleVerification {
             subjects = chains.check(findings);
         }
     }
-
-    private long lastLeafIndex = -1;
-    private long lastLeafIndexLine;
 
     private void checkLine(LineReader.Line line, SubjectChains chains, EntryRows rows) throws IOException {
         long n = line.number();

@@ -3,6 +3,7 @@ package uk.gov.accessledger.bundle;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
 record EntryLine(byte[] canonical, long leafIndex, List<byte[]> proof) {
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     /** The line is not the object the spec describes; the message says what is wrong. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +71,7 @@ record Manifest(String createdAt, String query, long entries, long checkpointSiz
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new MalformedManifestException("not JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MalformedManifestException("not JSON: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {

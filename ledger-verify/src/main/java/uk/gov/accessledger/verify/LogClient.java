@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -68,7 +69,7 @@ final class LogClient {
     /** The latest signed checkpoint, as text; not yet verified. */
     String checkpoint() throws FetchException {
         HttpResponse<InputStream> response = join(send(checkpointUri()), checkpointUri());
-        return new String(body(checkpointUri(), response, MAX_CHECKPOINT_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(body(checkpointUri(), response, MAX_CHECKPOINT_BYTES), StandardCharsets.UTF_8);
     }
 
     /**

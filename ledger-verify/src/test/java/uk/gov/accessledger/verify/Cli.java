@@ -3,6 +3,7 @@ package uk.gov.accessledger.verify;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Runs the command line in-process and keeps what it printed. */
 record Cli(int status, String out, String err) {
@@ -16,7 +17,7 @@ record Cli(int status, String out, String err) {
     }
 
     /** The lines printed to standard output. */
-    java.util.List<String> lines() {
+    List<String> lines() {
         return out.lines().toList();
     }
 }

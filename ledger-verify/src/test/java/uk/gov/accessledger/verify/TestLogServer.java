@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import uk.gov.accessledger.logformat.LogFormatException;
@@ -91,7 +92,7 @@ final class TestLogServer implements AutoCloseable {
             }
             byte[] bytes = body.toByteArray();
             if (truncateTilesTo >= 0) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, truncateTilesTo));
+                bytes = Arrays.copyOf(bytes, Math.min(bytes.length, truncateTilesTo));
             }
             send(exchange, 200, bytes);
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ class VerifyBundleCommandTest {
     private static Map<String, byte[]> read(Path zip) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(file.entries())) {
+            for (ZipEntry entry : Collections.list(file.entries())) {
                 files.put(entry.getName(), file.getInputStream(entry).readAllBytes());
             }
         }
