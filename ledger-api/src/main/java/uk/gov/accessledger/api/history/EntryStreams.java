@@ -34,7 +34,7 @@ class EntryStreams implements SmartLifecycle {
 
     EntryStreams(EntryStreamProperties properties, MeterRegistry meters) {
         this.properties = properties;
-        Gauge.builder("ledger.entry.streams.open", this, EntryStreams::open).register(meters);
+        Gauge.builder("ledger.entry.streams.open", this, EntryStreams::count).register(meters);
     }
 
     /**
@@ -62,7 +62,8 @@ class EntryStreams implements SmartLifecycle {
         return stopped.asMono();
     }
 
-    synchronized int open() {
+    /** How many streams are open on this node. */
+    synchronized int count() {
         return total;
     }
 

@@ -23,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import reactor.core.Disposable;
 import uk.gov.accessledger.api.support.ApiTestSupport;
@@ -33,17 +32,17 @@ import uk.gov.accessledger.api.support.TestTokens;
 /**
  * {@code GET /api/v1/me/entries/stream} over real HTTP: each citizen's stream carries their own new
  * entries and nothing of anyone else's, resumes without gaps, respects disclose-after and the list's
- * filters, ends when the token expires, and answers back-pressure beyond its caps. The waits below
- * bound how long a test may hang; they assert nothing about speed.
+ * filters, ends when the token expires, and answers back-pressure beyond its caps. Run on H2 and on
+ * PostgreSQL by the two subclasses. The waits below bound how long a test may hang; they assert
+ * nothing about speed.
  */
-class CitizenEntryStreamTest extends ApiTestSupport {
+abstract class EntryStreamContract extends ApiTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String P = "urn:access-ledger:problem:";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        h2(registry, "entry-stream");
+    /** Small caps and quick polls and heartbeats, so the caps and heartbeats are cheap to test. */
+    static void streamLimits(DynamicPropertyRegistry registry) {
         registry.add("ledger.entry-stream.poll-interval", () -> "100ms");
         registry.add("ledger.entry-stream.heartbeat-interval", () -> "300ms");
         registry.add("ledger.entry-stream.max-open", () -> "4");
@@ -57,7 +56,7 @@ class CitizenEntryStreamTest extends ApiTestSupport {
 
     @BeforeEach
     void noStreamIsOpen() {
-        await().atMost(WAIT).until(() -> streams.open() == 0);
+        await().atMost(WAIT).until(() -> streams.count() == 0);
     }
 
     @AfterEach
@@ -111,7 +110,7 @@ class CitizenEntryStreamTest extends ApiTestSupport {
         assertThat(List.of(id(reconnected.nextEntry()), id(reconnected.nextEntry()))).as("Last-Event-ID wins")
                 .containsExactly(e1, e2);
         reconnected.close();
-        await().atMost(WAIT).until(() -> streams.open() == 1);
+        await().atMost(WAIT).until(() -> streams.count() == 1);
 
         Stream fromAfter = open(citizen, "?after=1");
         assertThat(id(fromAfter.nextEntry())).isEqualTo(e2);
@@ -168,10 +167,10 @@ class CitizenEntryStreamTest extends ApiTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectBody().jsonPath("$.type").isEqualTo(P + "busy");
-        assertThat(streams.open()).isEqualTo(4);
+        assertThat(streams.count()).isEqualTo(4);
 
         fourth.close();
-        await().atMost(WAIT).until(() -> streams.open() == 3);
+        await().atMost(WAIT).until(() -> streams.count() == 3);
         String latecomer = nhsNumber();
         Stream now = open(latecomer, "");
         String entry = record(latecomer);
@@ -193,7 +192,7 @@ class CitizenEntryStreamTest extends ApiTestSupport {
                     h.set("Last-Event-ID", "abc");
                 }).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("Last-Event-ID");
-        assertThat(streams.open()).as("a refused stream holds no place").isZero();
+        assertThat(streams.count()).as("a refused stream holds no place").isZero();
     }
 
     @Test
