@@ -155,8 +155,8 @@ public class LedgerClient {
                     + r.getStatusCode().value(), e, retryAfter);
         }
         Throwable t = translate(e);
-        return t instanceof LedgerUnavailableException || t instanceof EntryNotFoundException ? t
-                : new LedgerUnavailableException("couldn't stream the ledger: " + e, e);
+        return t instanceof LedgerUnavailableException ? t
+                : new LedgerUnavailableException("couldn't stream the ledger: " + e.getClass().getSimpleName(), e);
     }
 
     private static Throwable translate(Throwable e) {
