@@ -4,12 +4,18 @@ import java.net.URI;
 import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 
@@ -33,10 +39,11 @@ class SecurityConfig {
         signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         return http
                 .authorizeExchange(auth -> auth
-                        .pathMatchers("/", "/accessibility", "/cookies", "/signed-out", "/assets/**", "/govuk/**", "/css/**",
+                        .pathMatchers("/", "/accessibility", "/cookies", "/signed-out", "/assets/**", "/govuk/**", "/css/**", "/js/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(pkce))
+                .exceptionHandling(e -> e.authenticationEntryPoint(signInFirst(client)))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(client)))
@@ -46,8 +53,25 @@ class SecurityConfig {
     }
 
     /**
-     * No scripts at all, styles and fonts only from the portal, no framing. Forms may post only to
-     * the portal and (because sign-out redirects there) to the identity provider.
+     * Signed out, a page sends the browser to sign in (and back to the page afterwards), as
+     * oauth2Login would; the live updates' event stream answers 401 instead, which stops the
+     * page's EventSource, and is not remembered as the page to return to.
+     */
+    static ServerAuthenticationEntryPoint signInFirst(OAuth2ClientProperties client) {
+        String registration = client.getRegistration().keySet().iterator().next();
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                        ServerWebExchangeMatchers.pathMatchers("/entries/live"),
+                        new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(
+                "/oauth2/authorization/" + registration));
+        return entryPoint;
+    }
+
+    /**
+     * Scripts, styles and fonts only from the portal's own files (no inline script or style, no
+     * eval), connections (the live updates' EventSource) only to the portal, no framing. Forms may
+     * post only to the portal and (because sign-out redirects there) to the identity provider.
      */
     static String contentSecurityPolicy(OAuth2ClientProperties client) {
         StringBuilder formAction = new StringBuilder("'self'");
@@ -57,7 +81,7 @@ class SecurityConfig {
                 formAction.append(' ').append(issuer.getScheme()).append("://").append(issuer.getAuthority());
             }
         });
-        return "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self';"
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self';"
                 + " form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'";
     }
 }

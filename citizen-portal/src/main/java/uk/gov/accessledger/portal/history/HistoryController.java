@@ -81,6 +81,12 @@ class HistoryController {
                 if (!trail.isEmpty()) {
                     model.addAttribute("previousHref", link("/entries", f, trail.subList(0, trail.size() - 1)));
                 }
+                if (trail.isEmpty()) {
+                    // New entries belong at the top of the first page: it alone updates itself. They
+                    // are those after the newest shown, so one recorded while the page loads is not lost.
+                    long newest = page.entries().isEmpty() ? -1 : page.entries().get(0).seq();
+                    model.addAttribute("liveUrl", liveLink(f, newest));
+                }
                 model.addAttribute("csvHref", link("/download/entries.csv", f, List.of()));
                 model.addAttribute("jsonHref", link("/download/entries.json", f, List.of()));
                 return "history";
@@ -163,6 +169,12 @@ class HistoryController {
         f.addTo(u);
         trail.forEach(c -> u.queryParam("c", c));
         return u.encode().build().toUriString();
+    }
+
+    static String liveLink(Filters f, long after) {
+        UriComponentsBuilder u = UriComponentsBuilder.fromPath("/entries/live");
+        f.addTo(u);
+        return u.queryParam("after", after).encode().build().toUriString();
     }
 
     private static List<FilterOption> options(JsonNode items, String textField) {

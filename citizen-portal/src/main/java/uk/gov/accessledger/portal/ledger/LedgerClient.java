@@ -3,8 +3,12 @@ package uk.gov.accessledger.portal.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
@@ -18,6 +22,7 @@ import org.springframework.web.util.UriBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
 import uk.gov.accessledger.portal.PortalProperties;
 
 /**
@@ -31,6 +36,10 @@ public class LedgerClient {
 
     static final String REGISTRATION = "ledger";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Four of ledger-api's heartbeat intervals without a byte: the stream is taken as dead. */
+    static final Duration STREAM_SILENCE = Duration.ofSeconds(60);
+    private static final ParameterizedTypeReference<ServerSentEvent<LedgerEntry>> ENTRY_EVENTS =
+            new ParameterizedTypeReference<>() { };
 
     private final WebClient web;
     private final Mono<JsonNode> reference;
@@ -88,6 +97,38 @@ public class LedgerClient {
                 .retrieve().toBodilessEntity().then().onErrorMap(LedgerClient::translate);
     }
 
+    /**
+     * Requires a signed-in citizen. Their entries recorded after {@code after} (a seq; null for
+     * "from now"), or after {@code lastEventId} when a reconnecting browser sent one, matching
+     * {@code q}'s filters, as ledger-api streams them: {@code entry} events with the entry's seq as
+     * id, and comment-only events (heartbeats). It ends when ledger-api ends it (the token expired,
+     * the node stopped) or falls silent for {@link #STREAM_SILENCE}. Errors:
+     * {@link SignInExpiredException} when ledger-api refuses the citizen's token,
+     * {@link LedgerUnavailableException} (with ledger-api's Retry-After, if any) otherwise.
+     */
+    public Flux<ServerSentEvent<LedgerEntry>> newEntries(HistoryQuery q, Long after, Long lastEventId) {
+        return web.get().uri(b -> {
+                    UriBuilder u = b.path("/api/v1/me/entries/stream");
+                    optional(u, "organisation", q.organisation());
+                    optional(u, "purpose", q.purpose());
+                    optional(u, "kind", q.kind());
+                    optional(u, "from", q.from());
+                    optional(u, "to", q.to());
+                    optional(u, "after", after);
+                    return u.build();
+                })
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> {
+                    if (lastEventId != null) {
+                        h.set("Last-Event-ID", lastEventId.toString());
+                    }
+                })
+                // Heartbeats come every 15 s; the page-sized read timeout would cut every stream.
+                .httpRequest(r -> ((HttpClientRequest) r.getNativeRequest()).responseTimeout(STREAM_SILENCE))
+                .retrieve().bodyToFlux(ENTRY_EVENTS)
+                .onErrorMap(LedgerClient::translateStream);
+    }
+
     /** Organisations, purposes and the other codes, with their plain-English text. */
     public Mono<JsonNode> reference() {
         return reference;
@@ -96,6 +137,26 @@ public class LedgerClient {
     private <T> Mono<T> get(java.util.function.Function<UriBuilder, java.net.URI> uri, Class<T> type) {
         return web.get().uri(uri).accept(MediaType.APPLICATION_JSON).retrieve().bodyToMono(type)
                 .onErrorMap(LedgerClient::translate);
+    }
+
+    private static Throwable translateStream(Throwable e) {
+        if (e instanceof ClientAuthorizationException
+                || e instanceof WebClientResponseException r && (r.getStatusCode() == HttpStatus.UNAUTHORIZED
+                || r.getStatusCode() == HttpStatus.FORBIDDEN)) {
+            return new SignInExpiredException(e);
+        }
+        if (e instanceof WebClientResponseException r) {
+            Duration retryAfter = null;
+            String header = r.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            if (header != null && header.matches("[0-9]{1,6}")) {
+                retryAfter = Duration.ofSeconds(Long.parseLong(header));
+            }
+            return new LedgerUnavailableException("couldn't stream the ledger: ledger-api answered "
+                    + r.getStatusCode().value(), e, retryAfter);
+        }
+        Throwable t = translate(e);
+        return t instanceof LedgerUnavailableException ? t
+                : new LedgerUnavailableException("couldn't stream the ledger: " + e.getClass().getSimpleName(), e);
     }
 
     private static Throwable translate(Throwable e) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,10 +16,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,6 +58,9 @@ class CitizenJourneyTest {
     static final String AMARA = "9434765919";
     static final String RHYS = "4857773457";
     static final String PASSWORD = "demo";
+    static final String GP_SERVICE = "gp-riverside-patient-record";
+    /** A bound on how long a live update may take to show, so a broken one fails instead of hanging. */
+    static final Duration LIVE_WAIT = Duration.ofSeconds(10);
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -241,6 +256,51 @@ class CitizenJourneyTest {
 
     @Test
     @Order(8)
+    void showsANewEntryAboutTheCitizenWithoutReloadAndNeverOneAboutAnyoneElse() throws Exception {
+        go("/entries");
+        awaitLiveUpdates();
+        List<String> before = shownIds();
+        String rhyss = record(GP_SERVICE, RHYS, "al:DirectCare", "ukgdpr:9.2.h");
+        String amaras = record(GP_SERVICE, AMARA, "al:DirectCare", "ukgdpr:9.2.h");
+        awaitRow(amaras);
+        List<String> shown = shownIds();
+        assertThat(shown.get(0)).as("the new entry, at the top").isEqualTo(amaras);
+        assertThat(shown.subList(1, shown.size())).as("the page as it was, below it").isEqualTo(before);
+        assertThat(browser.getPageSource()).as("Rhys's entry, recorded first").doesNotContain(rhyss);
+        WebElement row = browser.findElement(By.id("entry-" + amaras));
+        String headline = row.findElement(By.cssSelector("a.app-entry-link")).getText();
+        assertThat(headline).isEqualTo("Riverside Medical Practice looked at your health record");
+        assertThat(row.getText()).contains("Use of your data", "New", "Your health and care");
+        assertThat(browser.findElement(By.id("live-status")).getAttribute("textContent"))
+                .as("announced to screen readers").isEqualTo("New record: " + headline);
+        Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "live-update");
+
+        // Without JavaScript the page is the same after a reload.
+        go("/entries");
+        assertThat(shownIds().get(0)).isEqualTo(amaras);
+        assertThat(browser.getPageSource()).doesNotContain(rhyss);
+
+        // A filtered page gets only the new entries its filters match.
+        go("/entries?organisation=dwp");
+        awaitLiveUpdates();
+        String gp = record(GP_SERVICE, AMARA, "al:DirectCare", "ukgdpr:9.2.h");
+        String dwp = record("dwp-universal-credit", AMARA, "al:BenefitEligibility", "ukgdpr:6.1.e");
+        awaitRow(dwp);
+        assertThat(browser.getPageSource()).doesNotContain(gp).doesNotContain(rhyss);
+        Browser.assertAccessible(browser);
+
+        // Even asked for everything from the start, the portal's stream carries only Amara's entries.
+        List<String> streamed = streamedIds("/entries/live?after=-1", 30);
+        assertThat(streamed).hasSize(30).isSubsetOf(ledgerIds(AMARA, ""));
+        // Signed out, the stream answers 401 (an EventSource stops) rather than a sign-in page.
+        HttpResponse<Void> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(stack.portal() + "/entries/live"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(9)
     void aSecondCitizenNeverSeesTheFirstsEntriesEvenByGuessingUrls() throws Exception {
         List<String> amaras = ledgerIds(AMARA, "");
         go("/entries");
@@ -265,7 +325,7 @@ class CitizenJourneyTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void saysTheServiceIsUnavailableWhenLedgerApiIsDown() throws Exception {
         stack.stopLedgerApi();
         go("/entries?organisation=nhs-gp-riverside");
@@ -332,6 +392,62 @@ class CitizenJourneyTest {
         assertThat(r.statusCode()).as(url).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         return r.body();
+    }
+
+    /** Waits until the page's script has connected its EventSource (it then shows the live hint). */
+    private static void awaitLiveUpdates() {
+        new WebDriverWait(browser, LIVE_WAIT).until(d -> d.findElement(By.id("live-hint")).isDisplayed());
+    }
+
+    private static void awaitRow(String entryId) {
+        new WebDriverWait(browser, LIVE_WAIT).until(d -> !d.findElements(By.id("entry-" + entryId)).isEmpty());
+    }
+
+    /** The entry ids of the first {@code count} rows the signed-in browser's session would be streamed. */
+    private static List<String> streamedIds(String path, int count) throws Exception {
+        Cookie session = browser.manage().getCookieNamed("PORTAL_SESSION");
+        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.portal() + path))
+                .header("Accept", "text/event-stream").header("Cookie", "PORTAL_SESSION=" + session.getValue())
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            reader.submit(() -> {
+                Pattern row = Pattern.compile("^data:.* id=\"entry-([0-9a-f-]{36})\"");
+                for (String line = lines.readLine(); line != null && ids.size() < count; line = lines.readLine()) {
+                    Matcher m = row.matcher(line);
+                    if (m.find()) {
+                        ids.add(m.group(1));
+                    }
+                }
+                return null;
+            }).get(LIVE_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
+        return ids;
+    }
+
+    /** A service records an access to a citizen's data through ledger-api, as services do. */
+    private static String record(String service, String nhsNumber, String purpose, String legalBasis)
+            throws Exception {
+        String id = UUID.randomUUID().toString();
+        String body = JSON.createObjectNode().put("id", id).put("kind", "access")
+                .<ObjectNode>set("subject", JSON.createObjectNode()
+                        .put("scheme", "nhs-number").put("id", nhsNumber))
+                .put("staffRole", "GP").put("action", "dpv:Consult").put("purpose", purpose)
+                .put("legalBasis", legalBasis).put("occurredAt", Instant.now().minusSeconds(60)
+                        .truncatedTo(ChronoUnit.SECONDS).toString())
+                .<ObjectNode>set("dataCategories",
+                        JSON.createArrayNode().add("pd:HealthRecord")).toString();
+        String basic = Base64.getEncoder().encodeToString((service + ":demo-" + service)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.api() + "/api/v1/entries"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return id;
     }
 
     // The truth, straight from ledger-api with a token from its demo endpoint.

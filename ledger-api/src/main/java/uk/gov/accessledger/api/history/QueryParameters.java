@@ -20,10 +20,15 @@ final class QueryParameters {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
-    private static final Set<String> KNOWN = Set.of("organisation", "purpose", "action", "kind", "from", "to",
-            "cursor", "limit");
+    private static final Set<String> FILTERS = Set.of("organisation", "purpose", "action", "kind", "from", "to");
+    private static final Set<String> KNOWN = union(FILTERS, "cursor", "limit");
+    private static final Set<String> KNOWN_FOR_STREAM = union(FILTERS, "after");
 
     record ListQuery(HistoryFilter filter, Long cursor, int limit) {
+    }
+
+    /** A stream's filter and where it starts: after {@code after}, or after the newest entry when null. */
+    record StreamQuery(HistoryFilter filter, Long after) {
     }
 
     private QueryParameters() {
@@ -31,16 +36,8 @@ final class QueryParameters {
 
     static ListQuery parse(Map<String, String> params) {
         List<FieldError> errors = new ArrayList<>();
-        params.keySet().stream().filter(k -> !KNOWN.contains(k)).sorted()
-                .forEach(k -> errors.add(FieldError.parameter(k, "is not a known parameter")));
-        Instant from = day(params, "from", errors);
-        Instant to = day(params, "to", errors);
-        if (to != null) {
-            to = to.plusSeconds(86_400); // "to" names the last day included
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            errors.add(FieldError.parameter("to", "must not be before from"));
-        }
+        unknown(params, KNOWN, errors);
+        HistoryFilter filter = filter(params, errors);
         int limit = DEFAULT_LIMIT;
         if (params.containsKey("limit")) {
             try {
@@ -63,10 +60,66 @@ final class QueryParameters {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        HistoryFilter filter = HistoryFilter.of(blankToNull(params.get("organisation")),
-                blankToNull(params.get("purpose")), blankToNull(params.get("action")),
-                blankToNull(params.get("kind")), from, to);
         return new ListQuery(filter, cursor, limit);
+    }
+
+    /**
+     * The parameters of a stream: the list's filters, and {@code after}, the seq of the last entry
+     * the client already has (-1 for "from the first"). {@code lastEventId}, the SSE
+     * {@code Last-Event-ID} header a reconnecting client sends, wins over {@code after}.
+     */
+    static StreamQuery parseStream(Map<String, String> params, String lastEventId) {
+        List<FieldError> errors = new ArrayList<>();
+        unknown(params, KNOWN_FOR_STREAM, errors);
+        HistoryFilter filter = filter(params, errors);
+        Long after = seq(params.get("after"), FieldError.parameter("after",
+                "must be the seq of an entry you have, or -1"), errors);
+        Long lastEvent = seq(lastEventId, FieldError.parameter("Last-Event-ID",
+                "header must be the id of an event this stream sent"), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new StreamQuery(filter, lastEvent != null ? lastEvent : after);
+    }
+
+    private static Long seq(String value, FieldError ifInvalid, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long seq = Long.parseLong(value.strip());
+            if (seq >= -1) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(ifInvalid);
+        return null;
+    }
+
+    private static void unknown(Map<String, String> params, Set<String> known, List<FieldError> errors) {
+        params.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> errors.add(FieldError.parameter(k, "is not a known parameter")));
+    }
+
+    private static HistoryFilter filter(Map<String, String> params, List<FieldError> errors) {
+        Instant from = day(params, "from", errors);
+        Instant to = day(params, "to", errors);
+        if (to != null) {
+            to = to.plusSeconds(86_400); // "to" names the last day included
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(FieldError.parameter("to", "must not be before from"));
+        }
+        return HistoryFilter.of(blankToNull(params.get("organisation")), blankToNull(params.get("purpose")),
+                blankToNull(params.get("action")), blankToNull(params.get("kind")), from, to);
+    }
+
+    private static Set<String> union(Set<String> base, String... more) {
+        Set<String> all = new java.util.HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private static Instant day(Map<String, String> params, String name, List<FieldError> errors) {

@@ -20,6 +20,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication is required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "You may not do this"),
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS,
+            "You have too many open streams; close one or retry after the given delay"),
     BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "The ledger is busy; retry after the given delay"),
     LOG_INTEGRITY("log-integrity", HttpStatus.SERVICE_UNAVAILABLE,
             "The log's stored checkpoint does not verify; run the self-audit");

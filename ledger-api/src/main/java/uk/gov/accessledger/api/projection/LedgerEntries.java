@@ -68,6 +68,28 @@ public class LedgerEntries {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
+    /** The seq of the subject's newest entry, visible or not; -1 when the subject has none. */
+    public long head(String subject) {
+        Long head = jdbc.queryForObject("SELECT MAX(seq) FROM ledger_entry WHERE subject = ?", Long.class, subject);
+        return head == null ? -1 : head;
+    }
+
+    /**
+     * The subject's entries visible on {@code today} and matching {@code filter} with
+     * {@code afterSeq < seq <= upToSeq}, oldest first, at most {@code limit}. Reads only the
+     * subject's part of the (subject, seq) index.
+     */
+    public List<LedgerEntryRow> recordedAfter(String subject, long afterSeq, long upToSeq, HistoryFilter filter,
+                                              int limit, LocalDate today) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE subject = ?"
+                + " AND seq > ? AND seq <= ? AND (disclose_after IS NULL OR disclose_after <= ?)");
+        List<Object> args = new ArrayList<>(List.of(subject, afterSeq, upToSeq, java.sql.Date.valueOf(today)));
+        appendFilter(sql, args, filter);
+        sql.append(" ORDER BY seq LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
     /** The entries at {@code seq - 1} and {@code seq + 1} of a subject's chain, where they exist. */
     public List<LedgerEntryRow> neighbours(String subject, long seq) {
         return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE subject = ? AND seq IN (?, ?)"

@@ -77,6 +77,11 @@ public final class TestTokens {
         return sign(key, Map.of("nhs_number", nhsNumber), audience, Duration.ofMinutes(10));
     }
 
+    /** A citizen's token that expires {@code lifetime} from now. */
+    public String citizen(String nhsNumber, Duration lifetime) {
+        return sign(key, Map.of("nhs_number", nhsNumber), AUDIENCE, lifetime);
+    }
+
     public String expiredCitizen(String nhsNumber) {
         return sign(key, Map.of("nhs_number", nhsNumber), AUDIENCE, Duration.ofMinutes(-10));
     }
