@@ -1,0 +1,28 @@
+package uk.gov.accessledger.bench;
+
+import java.util.Arrays;
+
+/**
+ * The benchmarks jar's entry point.
+ *
+ * <pre>
+ * java -jar ledger-bench.jar report [options]   run everything, write benchmarks.md and .json
+ * java -jar ledger-bench.jar [JMH options]      plain JMH, e.g. -l to list or a regex to run
+ * </pre>
+ *
+ * See {@link ReportSettings} for the report's options.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("report")) {
+            ReportSettings settings = ReportSettings.parse(Arrays.copyOfRange(args, 1, args.length));
+            new Report(settings).run();
+            return;
+        }
+        org.openjdk.jmh.Main.main(args);
+    }
+}
