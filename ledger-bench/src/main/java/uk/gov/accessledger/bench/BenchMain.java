@@ -7,10 +7,11 @@ import java.util.Arrays;
  *
  * <pre>
  * java -jar ledger-bench.jar report [options]   run everything, write benchmarks.md and .json
+ * java -jar ledger-bench.jar load [options]     load a running ledger API, write load.json
  * java -jar ledger-bench.jar [JMH options]      plain JMH, e.g. -l to list or a regex to run
  * </pre>
  *
- * See {@link ReportSettings} for the report's options.
+ * See {@link ReportSettings} and {@link LoadSettings} for the options.
  */
 public final class BenchMain {
 
@@ -21,6 +22,11 @@ public final class BenchMain {
         if (args.length > 0 && args[0].equals("report")) {
             ReportSettings settings = ReportSettings.parse(Arrays.copyOfRange(args, 1, args.length));
             new Report(settings).run();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("load")) {
+            LoadSettings settings = LoadSettings.parse(Arrays.copyOfRange(args, 1, args.length));
+            LoadReport.write(settings, new LoadTest(settings));
             return;
         }
         org.openjdk.jmh.Main.main(args);

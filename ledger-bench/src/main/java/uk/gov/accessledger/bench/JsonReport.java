@@ -45,6 +45,9 @@ final class JsonReport {
         }
         root.put("figures", figures);
         root.put("targets", content.targets());
+        if (content.loadResults() != null) {
+            root.put("load", content.loadResults());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package uk.gov.accessledger.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /** The report as Markdown, the form committed as docs/benchmarks.md. */
@@ -40,11 +41,52 @@ final class MarkdownReport {
                     .append(" |\n");
         }
 
+        if (content.loadResults() != null) {
+            load(md, content.loadResults());
+        }
         section(md, "Machine", content.machine());
         section(md, "Load average while measuring", content.load());
         section(md, "Data sizes", content.data());
         section(md, "Settings", content.settings());
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void load(StringBuilder md, Map<String, Object> load) {
+        md.append("\n## End-to-end load (ledger-api on PostgreSQL, loopback)\n\n");
+        md.append("Measured ").append(load.get("started")).append(" to ").append(load.get("finished"))
+                .append(" against ").append(load.get("url")).append("; load average before ")
+                .append(load.get("loadAverageBefore")).append(", during ").append(load.get("loadAverageDuring"))
+                .append(", after ").append(load.get("loadAverageAfter")).append(".\n\n");
+        md.append("| phase | clients | requests | entries | failures | seconds | entries/s | requests/s "
+                + "| p50 ms | p95 ms | p99 ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> phase : (List<Map<String, Object>>) load.get("phases")) {
+            md.append("| ").append(phase.get("phase")).append(" | ").append(phase.get("clients")).append(" | ")
+                    .append(phase.get("requests")).append(" | ").append(phase.get("entries")).append(" | ")
+                    .append(phase.get("failures")).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "seconds"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "entriesPerSecond"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "requestsPerSecond"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p50Ms"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p95Ms"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p99Ms"))).append(" |\n");
+        }
+        md.append("\nTree size before ").append(load.get("treeSizeBefore")).append(", after ")
+                .append(load.get("treeSizeAfter")).append("; every acknowledged entry was in a signed checkpoint ")
+                .append(Format.number(LoadReport.number(load, "secondsFromLastAckToAllInCheckpoint")))
+                .append(" s after the last acknowledgement.\n");
+        phasesFailures(md, (List<Map<String, Object>>) load.get("phases"));
+    }
+
+    private static void phasesFailures(StringBuilder md, List<Map<String, Object>> phases) {
+        for (Map<String, Object> phase : phases) {
+            if (phase.get("firstFailure") != null) {
+                md.append("\nFirst failure in ").append(phase.get("phase")).append(": `")
+                        .append(String.valueOf(phase.get("firstFailure")).replace("`", "'").replace("\n", " "))
+                        .append("`\n");
+            }
+        }
     }
 
     private static void section(StringBuilder md, String title, Map<String, String> values) {

@@ -50,9 +50,10 @@ final class Report {
         load.put("after (1, 5, 15 min)", MachineInfo.loadAverage());
 
         Map<String, Figure> figures = Figures.from(results);
+        Map<String, Object> loadResults = settings.load() == null ? null : LoadReport.read(settings.load());
         ReportContent content = new ReportContent(started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 settings.command(), machine, load, runSettings(), dataSizes(), List.copyOf(figures.values()),
-                TargetRow.from(figures));
+                TargetRow.from(figures, loadResults), loadResults);
         Files.writeString(settings.out().resolve("benchmarks.md"), MarkdownReport.render(content));
         Files.writeString(settings.out().resolve("benchmarks.json"), JsonReport.render(content));
         return content;

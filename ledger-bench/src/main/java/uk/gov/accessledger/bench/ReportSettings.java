@@ -16,12 +16,13 @@ import java.util.Map;
  * --include REGEX      only benchmarks whose full name contains a match (default: all)
  * --smoke              tiny data, no fork, one short iteration: checks that everything runs
  * --command TEXT       the command line to print in the report (run.sh passes its own)
+ * --load FILE          load.json from a load run in the same session, for the ingest target rows
  * </pre>
  *
  * @param params JMH parameter overrides (tiny sizes for a smoke run)
  */
 record ReportSettings(Path out, int forks, int warmups, int iterations, int iterationMillis, String include,
-        boolean smoke, String command, Map<String, String> params) {
+        boolean smoke, String command, Path load, Map<String, String> params) {
 
     static final String ALL_BENCHMARKS = "^uk\\.gov\\.accessledger\\.bench\\.";
 
@@ -36,6 +37,7 @@ record ReportSettings(Path out, int forks, int warmups, int iterations, int iter
         String include = ALL_BENCHMARKS;
         boolean smoke = false;
         String command = DEFAULT_COMMAND;
+        Path load = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -46,6 +48,7 @@ record ReportSettings(Path out, int forks, int warmups, int iterations, int iter
                 case "--iteration-ms" -> iterationMillis = positive(value(args, ++i, arg), arg, 1);
                 case "--include" -> include = value(args, ++i, arg);
                 case "--command" -> command = value(args, ++i, arg);
+                case "--load" -> load = Path.of(value(args, ++i, arg));
                 case "--smoke" -> smoke = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see ReportSettings");
             }
@@ -61,7 +64,7 @@ record ReportSettings(Path out, int forks, int warmups, int iterations, int iter
             params.put("leaves", "1000");
             params.put("entries", "64");
         }
-        return new ReportSettings(out, forks, warmups, iterations, iterationMillis, include, smoke, command,
+        return new ReportSettings(out, forks, warmups, iterations, iterationMillis, include, smoke, command, load,
                 Map.copyOf(params));
     }
 

@@ -1,0 +1,268 @@
+package uk.gov.accessledger.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * End-to-end load against a running ledger API on PostgreSQL: batched ingest, single-entry ingest
+ * from many concurrent clients (with a few more clients waiting for inclusion, which bounds the
+ * ack-to-checkpoint latency from above), and the plain JDBC INSERT baseline into the same database
+ * before and after. Request bodies are built before each phase's clock starts, so the generator's
+ * own work competes as little as possible with the server for the machine's cores.
+ *
+ * <p>Every phase stops at its request count or its time limit, whichever comes first.
+ */
+final class LoadTest {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final LoadSettings settings;
+    private final HttpClient http;
+    private final String authorization;
+
+    LoadTest(LoadSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.service() + ":" + settings.secret()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One phase's outcome. */
+    record Phase(String name, int clients, int requests, int entries, int failures, double seconds,
+            Latencies latencies, String firstFailure) {
+
+        double entriesPerSecond() {
+            return entries / seconds;
+        }
+
+        double requestsPerSecond() {
+            return requests / seconds;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("phase", name);
+            map.put("clients", clients);
+            map.put("requests", requests);
+            map.put("entries", entries);
+            map.put("failures", failures);
+            map.put("seconds", seconds);
+            map.put("entriesPerSecond", entriesPerSecond());
+            map.put("requestsPerSecond", requestsPerSecond());
+            if (latencies.count() > 0) {
+                map.put("p50Ms", latencies.percentileMillis(50));
+                map.put("p95Ms", latencies.percentileMillis(95));
+                map.put("p99Ms", latencies.percentileMillis(99));
+            }
+            if (firstFailure != null) {
+                map.put("firstFailure", firstFailure);
+            }
+            return map;
+        }
+    }
+
+    Map<String, Object> run() throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("url", settings.url().toString());
+        result.put("batchSize", settings.batchSize());
+        long sizeBefore = checkpointSize();
+        result.put("treeSizeBefore", sizeBefore);
+
+        log("warm-up: 10 batches, then single entries for 10 s");
+        batches("warm-up batches", 10, Math.min(2, settings.batchClients()), 1);
+        singles("warm-up singles", settings.clients(), 0, 10, 2, 20_000);
+
+        List<Map<String, Object>> phases = new ArrayList<>();
+        List<Double> baselineRates = new ArrayList<>();
+        if (settings.pgUrl() != null) {
+            log("baseline: plain JDBC batch INSERT");
+            baselineRates.add(baseline(phases, 101));
+        }
+        log("batched ingest");
+        Phase batched = batches("batched ingest", settings.batches(), settings.batchClients(), 3);
+        phases.add(batched.toMap());
+        if (settings.pgUrl() != null) {
+            log("baseline again, for drift");
+            baselineRates.add(baseline(phases, 102));
+        }
+        log("single-entry ingest");
+        List<Phase> single = singles("single-entry ingest", settings.clients(), settings.inclusionClients(),
+                settings.maxSeconds(), 4, settings.singleRequests());
+        single.forEach(phase -> phases.add(phase.toMap()));
+
+        long acked = 10L * settings.batchSize() + batched.entries();
+        for (Phase phase : single) {
+            acked += phase.entries();
+        }
+        log("waiting for every acknowledged entry to be in a checkpoint");
+        long drainStart = System.nanoTime();
+        long sizeAfter = checkpointSize();
+        long deadline = drainStart + 60_000_000_000L;
+        while (sizeAfter < sizeBefore + acked && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            sizeAfter = checkpointSize();
+        }
+        result.put("treeSizeAfter", sizeAfter);
+        result.put("entriesAcknowledgedAfterWarmUpStart", acked);
+        result.put("secondsFromLastAckToAllInCheckpoint", (System.nanoTime() - drainStart) / 1e9);
+        result.put("phases", phases);
+        if (!baselineRates.isEmpty()) {
+            double mean = baselineRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            result.put("baselineRowsPerSecond", mean);
+            result.put("batchedToBaselineRatio", batched.entriesPerSecond() / mean);
+        }
+        return result;
+    }
+
+    private double baseline(List<Map<String, Object>> phases, long seed) throws Exception {
+        PlainInsertBaseline.Result r = PlainInsertBaseline.run(settings.pgUrl(), settings.pgUser(),
+                MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchSize(), settings.batches(), seed);
+        phases.add(new Phase("baseline: plain JDBC batch INSERT", 1, settings.batches(), r.rows(), 0, r.seconds(),
+                r.batchLatencies(), null).toMap());
+        return r.rowsPerSecond();
+    }
+
+    /** Sends {@code count} batches from {@code clients} threads. */
+    private Phase batches(String name, int count, int clients, long seed) throws Exception {
+        List<byte[]> bodies = new ArrayList<>(count);
+        IngestRequests generator = new IngestRequests(seed, settings.patients(), Instant.now());
+        for (int i = 0; i < count; i++) {
+            bodies.add(generator.batch(settings.batchSize()));
+        }
+        URI uri = settings.url().resolve("/api/v1/entries/batch");
+        return drive(name, clients, bodies, uri, settings.batchSize(), settings.maxSeconds());
+    }
+
+    /**
+     * Sends single entries from {@code clients} threads, and with {@code ?wait=inclusion} from
+     * {@code waiters} more, until {@code max} requests are sent or {@code seconds} pass.
+     */
+    private List<Phase> singles(String name, int clients, int waiters, int seconds, long seed, int max)
+            throws Exception {
+        IngestRequests generator = new IngestRequests(seed, settings.patients(), Instant.now());
+        List<byte[]> bodies = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            bodies.add(generator.single());
+        }
+        List<byte[]> waiterBodies = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, 500 * waiters); i++) {
+            waiterBodies.add(generator.single());
+        }
+        AtomicReference<Phase> waited = new AtomicReference<>();
+        Thread waiterThread = null;
+        AtomicBoolean mainDone = new AtomicBoolean();
+        if (waiters > 0) {
+            waiterThread = new Thread(() -> {
+                try {
+                    waited.set(drive("request → in a signed checkpoint (?wait=inclusion)", waiters, waiterBodies,
+                            settings.url().resolve("/api/v1/entries?wait=inclusion"), 1, seconds, mainDone));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            waiterThread.start();
+        }
+        Phase main = drive(name, clients, bodies, settings.url().resolve("/api/v1/entries"), 1, seconds);
+        mainDone.set(true);
+        List<Phase> phases = new ArrayList<>(List.of(main));
+        if (waiterThread != null) {
+            waiterThread.join();
+            phases.add(waited.get());
+        }
+        return phases;
+    }
+
+    private Phase drive(String name, int clients, List<byte[]> bodies, URI uri, int entriesPerRequest, int seconds)
+            throws InterruptedException {
+        return drive(name, clients, bodies, uri, entriesPerRequest, seconds, new AtomicBoolean());
+    }
+
+    /**
+     * Sends {@code bodies} to {@code uri} from {@code clients} threads, each taking the next body
+     * when its last request is answered, until the bodies run out, {@code seconds} pass or
+     * {@code stop} is set.
+     */
+    private Phase drive(String name, int clients, List<byte[]> bodies, URI uri, int entriesPerRequest, int seconds,
+            AtomicBoolean stop) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        AtomicLong lastAnswer = new AtomicLong();
+        List<Latencies> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        for (int c = 0; c < clients; c++) {
+            Latencies latencies = new Latencies();
+            perClient.add(latencies);
+            Thread thread = new Thread(() -> {
+                int i;
+                while (!stop.get() && System.nanoTime() < deadline && (i = next.getAndIncrement()) < bodies.size()) {
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                            .header("Authorization", authorization).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long answered = System.nanoTime();
+                        lastAnswer.accumulateAndGet(answered, Math::max);
+                        if (response.statusCode() == 201) {
+                            latencies.record(answered - sent);
+                        } else {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, response.statusCode() + " " + truncate(response.body()));
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "load-client-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Latencies all = Latencies.merge(perClient);
+        double elapsed = (Math.max(lastAnswer.get(), start + 1) - start) / 1e9;
+        return new Phase(name, clients, all.count(), all.count() * entriesPerRequest, failures.get(), elapsed, all,
+                firstFailure.get());
+    }
+
+    private long checkpointSize() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.url().resolve("/log/checkpoint"))
+                .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("couldn't read the checkpoint: got HTTP " + response.statusCode());
+        }
+        return Long.parseLong(response.body().split("\n", 3)[1]);
+    }
+
+    private static String truncate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    private static void log(String message) {
+        System.out.println("[load] " + Instant.now() + " " + message);
+    }
+}
