@@ -6,6 +6,7 @@
 #   ./ledger-bench/load.sh [load options]     e.g. --batches 100 --batch-clients 4 (see LoadSettings)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 where user postgres may create databases (as the tests do).
+# LEDGER_BENCH_API_JAVA_OPTS adds JVM options to the API, e.g. a flight recording to profile it.
 # Output: $LEDGER_BENCH_LOAD_OUT (default ledger-bench/target/load)/load.json and api.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,7 @@ LEDGER_SERVICE_CREDENTIALS_FILE="$work/credentials.yaml" \
 LEDGER_OIDC_JWKS_URI=http://127.0.0.1:1/unused \
 LEDGER_LOG_SIGNING_KEY_FILE="$work/log-signing-key" \
 LEDGER_PORT="$port" \
-  java -Xmx2g -jar ledger-api/target/ledger-api-0.1.0-SNAPSHOT.jar > "$out/api.log" 2>&1 &
+  java -Xmx2g ${LEDGER_BENCH_API_JAVA_OPTS:-} -jar ledger-api/target/ledger-api-0.1.0-SNAPSHOT.jar > "$out/api.log" 2>&1 &
 api=$!
 
 for _ in $(seq 1 120); do

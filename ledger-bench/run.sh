@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
-# Builds the benchmarks jar and runs every benchmark, writing docs/benchmarks.md and
-# docs/benchmarks.json (the committed report). Takes about 15 minutes on 2 cores.
+# The benchmark report: builds the jars, loads ledger-api on PostgreSQL end to end (load.sh), then
+# runs every JMH micro-benchmark, and writes docs/benchmarks.md and docs/benchmarks.json (the
+# committed report) with both. About 20 minutes on 2 cores.
 #
-#   ./ledger-bench/run.sh                 # full run: 3 forks x (3 warm-up + 5 measured) x 1 s
-#   ./ledger-bench/run.sh --forks 5       # any option of `report` (see ReportSettings) is passed on
-#   ./ledger-bench/run.sh --smoke         # seconds: tiny data, checks that everything runs
+#   ./ledger-bench/run.sh                 # full run: load, then 3 forks x (3 warm-up + 5 measured) x 1 s
+#   ./ledger-bench/run.sh --forks 5       # options after the script go to `report` (see ReportSettings)
+#   ./ledger-bench/run.sh --smoke         # seconds: tiny data, no load run; checks that everything runs
 #
-# PostgreSQL's version is read from LEDGER_BENCH_PG_URL (default 127.0.0.1:5432, user postgres) if
-# it is reachable. Run it on a quiet machine: the report records the load average it measured under.
+# LEDGER_BENCH_LOAD=false skips the load run (the ingest rows then say "not measured here");
+# LEDGER_BENCH_LOAD_ARGS passes options to the load generator (see LoadSettings).
+# Run it on a quiet machine: the report records the load average it measured under.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -q -pl ledger-core,ledger-bench -am -DskipTests package
+mvn -B -q -pl ledger-core,ledger-api,ledger-bench -am -DskipTests package
+load=()
+if [ "${LEDGER_BENCH_LOAD:-true}" = true ] && [[ " $* " != *" --smoke "* ]]; then
+  out=ledger-bench/target/load
+  rm -f "$out/load.json"
+  # shellcheck disable=SC2086
+  LEDGER_BENCH_SKIP_BUILD=true LEDGER_BENCH_LOAD_OUT="$out" ./ledger-bench/load.sh ${LEDGER_BENCH_LOAD_ARGS:-}
+  load=(--load "$out/load.json")
+fi
 exec java -jar ledger-bench/target/ledger-bench.jar report --out docs \
-  --command "./ledger-bench/run.sh${*:+ $*}" "$@"
+  --command "./ledger-bench/run.sh${*:+ $*}" "${load[@]}" "$@"

@@ -73,7 +73,10 @@ final class MarkdownReport {
                     .append(Format.number(LoadReport.number(phase, "p99Ms"))).append(" |\n");
         }
         md.append("\nTree size before ").append(load.get("treeSizeBefore")).append(", after ")
-                .append(load.get("treeSizeAfter")).append("; every acknowledged entry was in a signed checkpoint ")
+                .append(load.get("treeSizeAfter")).append("; ")
+                .append(Boolean.TRUE.equals(load.get("allAcknowledgedInCheckpoint"))
+                        ? "every acknowledged entry was in a signed checkpoint "
+                        : "NOT every acknowledged entry was in a signed checkpoint ")
                 .append(Format.number(LoadReport.number(load, "secondsFromLastAckToAllInCheckpoint")))
                 .append(" s after the last acknowledgement.\n");
         phasesFailures(md, (List<Map<String, Object>>) load.get("phases"));
