@@ -110,6 +110,15 @@ public class EntryHashBenchmark {
         return jdk.digest(canonical[nextIndex()]);
     }
 
+    /**
+     * Baseline: raw JDK SHA-256 of the same bytes with a new {@link MessageDigest} per call, the
+     * cost a stateless hasher built on the JDK would pay unless it reused digests per thread.
+     */
+    @Benchmark
+    public byte[] sha256JdkEntryNewDigest() throws NoSuchAlgorithmException {
+        return MessageDigest.getInstance("SHA-256").digest(canonical[nextIndex()]);
+    }
+
     /** The ledger's interior node hash (ledger-core's BouncyCastle hasher). */
     @Benchmark
     public byte[] nodeHashLedgerCore() {

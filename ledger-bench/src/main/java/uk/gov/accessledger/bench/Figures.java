@@ -34,6 +34,9 @@ final class Figures {
                     "baseline: raw SHA-256 of the same entry bytes, BouncyCastle", "hashes/s", "sha256.jdk.entry"),
             rate("sha256.jdk.entry", "EntryHashBenchmark.sha256JdkEntry",
                     "baseline: raw SHA-256 of the same entry bytes, JDK", "hashes/s", null),
+            rate("sha256.jdk.entryNewDigest", "EntryHashBenchmark.sha256JdkEntryNewDigest",
+                    "baseline: raw SHA-256 of the same entry bytes, JDK, new MessageDigest per call", "hashes/s",
+                    "sha256.jdk.entry"),
             rate("node.ledgerCore", "EntryHashBenchmark.nodeHashLedgerCore",
                     "interior node hash (ledger-core, BouncyCastle)", "hashes/s", "sha256.jdk.node"),
             rate("sha256.bc.node", "EntryHashBenchmark.sha256BouncyCastleNode",
@@ -59,7 +62,9 @@ final class Figures {
             perEntry("offline.ledgerCore", "OfflineVerificationBenchmark.ledgerCore",
                     "offline verification: every leaf and the root, ledger-core hasher (BouncyCastle)"),
             perEntry("offline.jdk", "OfflineVerificationBenchmark.jdkDigest",
-                    "offline verification: every leaf and the root, JDK SHA-256"));
+                    "offline verification: every leaf and the root, JDK SHA-256"),
+            perEntry("offline.jdkTwoThreads", "OfflineVerificationBenchmark.jdkDigestTwoThreads",
+                    "offline verification: JDK SHA-256, leaf hashes on two threads"));
 
     private Figures() {
     }

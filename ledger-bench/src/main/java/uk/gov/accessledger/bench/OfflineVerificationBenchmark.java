@@ -1,6 +1,10 @@
 package uk.gov.accessledger.bench;
 
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.merkle.CompactRange;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
@@ -32,6 +37,7 @@ public class OfflineVerificationBenchmark {
 
     private byte[][] log;
     private byte[] expectedRoot;
+    private ExecutorService pool;
 
     @Setup
     public void generate() {
@@ -41,6 +47,12 @@ public class OfflineVerificationBenchmark {
             range.append(CanonicalEntry.leafHash(entry));
         }
         expectedRoot = range.root();
+        pool = Executors.newFixedThreadPool(2);
+    }
+
+    @TearDown
+    public void stopPool() {
+        pool.shutdownNow();
     }
 
     /** With ledger-core as it is: its leaf hash and compact range. */
@@ -62,6 +74,32 @@ public class OfflineVerificationBenchmark {
             root.append(hasher.hashLeaf(entry));
         }
         return requireExpected(root.root());
+    }
+
+    /**
+     * The JDK digest with the leaf hashes split between two threads (this machine's two cores),
+     * then the root folded on this one: how a verifier could use both cores.
+     */
+    @Benchmark
+    public byte[] jdkDigestTwoThreads() throws InterruptedException, ExecutionException {
+        byte[][] leaves = new byte[log.length][];
+        int half = log.length / 2;
+        Future<?> first = pool.submit(() -> hashLeaves(leaves, 0, half));
+        Future<?> second = pool.submit(() -> hashLeaves(leaves, half, log.length));
+        first.get();
+        second.get();
+        RootAccumulator root = new RootAccumulator();
+        for (byte[] leaf : leaves) {
+            root.append(leaf);
+        }
+        return requireExpected(root.root());
+    }
+
+    private void hashLeaves(byte[][] leaves, int from, int to) {
+        JdkTreeHasher hasher = new JdkTreeHasher();
+        for (int i = from; i < to; i++) {
+            leaves[i] = hasher.hashLeaf(log[i]);
+        }
     }
 
     private byte[] requireExpected(byte[] root) {

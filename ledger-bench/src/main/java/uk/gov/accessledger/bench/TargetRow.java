@@ -123,18 +123,31 @@ record TargetRow(String what, String target, String measured, String verdict, St
         String target = "≥ 1,000,000 entries/s";
         Figure core = figures.get("offline.ledgerCore");
         Figure jdk = figures.get("offline.jdk");
+        Figure twoThreads = figures.get("offline.jdkTwoThreads");
         Figure limit = figures.get("sha256.jdk.entry");
         if (core == null) {
             return notMeasured(what, target, "offline verification benchmark not run");
         }
         return new TargetRow(what, target,
                 Format.number(core.median()) + " entries/s (ledger-core, BouncyCastle)"
-                        + (jdk == null ? "" : "; " + Format.number(jdk.median()) + " entries/s with the JDK digest"),
-                core.median() >= 1_000_000 ? "meets" : "misses"
-                        + (jdk != null && jdk.median() >= 1_000_000 ? " (the JDK digest meets)" : ""),
+                        + (jdk == null ? "" : "; " + Format.number(jdk.median()) + " entries/s with the JDK digest")
+                        + (twoThreads == null ? "" : "; " + Format.number(twoThreads.median())
+                                + " entries/s with the JDK digest on two threads"),
+                core.median() >= 1_000_000 ? "meets" : "misses" + bestJdkVerdict(jdk, twoThreads),
                 limit == null ? "—" : "raw JDK SHA-256 of the same bytes: " + Format.number(limit.median()) + " hashes/s",
                 limit == null ? "—" : Format.ratio(core.median(), limit.median())
                         + (jdk == null ? "" : " (JDK digest: " + Format.ratio(jdk.median(), limit.median()) + ")"),
-                "one thread, canonical bytes already in memory; chain links (prev) are not re-parsed here");
+                "one thread unless stated, canonical bytes already in memory; chain links (prev) are not "
+                        + "re-parsed here");
+    }
+
+    private static String bestJdkVerdict(Figure jdk, Figure twoThreads) {
+        if (jdk != null && jdk.median() >= 1_000_000) {
+            return " (the JDK digest meets it on one thread)";
+        }
+        if (twoThreads != null && twoThreads.median() >= 1_000_000) {
+            return " (the JDK digest meets it on two threads)";
+        }
+        return "";
     }
 }
