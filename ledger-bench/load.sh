@@ -6,7 +6,9 @@
 #   ./ledger-bench/load.sh [load options]     e.g. --batches 100 --batch-clients 4 (see LoadSettings)
 #
 # Needs PostgreSQL on 127.0.0.1:5432 where user postgres may create databases (as the tests do).
-# LEDGER_BENCH_API_JAVA_OPTS adds JVM options to the API, e.g. a flight recording to profile it.
+# LEDGER_BENCH_API_JAVA_OPTS adds JVM options to the API. LEDGER_BENCH_PROFILE=true records every
+# PostgreSQL socket read of the API (a flight recording, api.jfr, which slows it) and adds the
+# round trips per entry, by caller, to load.json.
 # Output: $LEDGER_BENCH_LOAD_OUT (default ledger-bench/target/load)/load.json and api.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +25,12 @@ work=$(mktemp -d)
 db="ledger_bench_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 secret=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 api=""
+jfr=()
+if [ "${LEDGER_BENCH_PROFILE:-}" = true ]; then
+  rm -f "$out/api.jfr"
+  jfr=(-XX:FlightRecorderOptions:stackdepth=128
+       "-XX:StartFlightRecording:filename=$out/api.jfr,settings=profile,jdk.SocketRead#threshold=0ms,dumponexit=true")
+fi
 
 cleanup() {
   if [ -n "$api" ]; then
@@ -48,7 +56,7 @@ LEDGER_SERVICE_CREDENTIALS_FILE="$work/credentials.yaml" \
 LEDGER_OIDC_JWKS_URI=http://127.0.0.1:1/unused \
 LEDGER_LOG_SIGNING_KEY_FILE="$work/log-signing-key" \
 LEDGER_PORT="$port" \
-  java -Xmx2g ${LEDGER_BENCH_API_JAVA_OPTS:-} -jar ledger-api/target/ledger-api-0.1.0-SNAPSHOT.jar > "$out/api.log" 2>&1 &
+  java -Xmx2g "${jfr[@]}" ${LEDGER_BENCH_API_JAVA_OPTS:-} -jar ledger-api/target/ledger-api-0.1.0-SNAPSHOT.jar > "$out/api.log" 2>&1 &
 api=$!
 
 for _ in $(seq 1 120); do
@@ -60,3 +68,11 @@ curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null
 
 LEDGER_BENCH_SERVICE_SECRET="$secret" java -jar ledger-bench/target/ledger-bench.jar load \
   --url "http://127.0.0.1:$port" --pg-url "jdbc:postgresql://127.0.0.1:5432/$db" --out "$out" "$@"
+
+# Stop the API so that its recording is written, then count its round trips.
+kill "$api"
+wait "$api" || true
+api=""
+if [ "${LEDGER_BENCH_PROFILE:-}" = true ]; then
+  java -jar ledger-bench/target/ledger-bench.jar roundtrips "$out/api.jfr" "$out/load.json"
+fi

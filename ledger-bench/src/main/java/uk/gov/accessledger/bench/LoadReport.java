@@ -31,8 +31,12 @@ final class LoadReport {
         report.put("loadAverageAfter", MachineInfo.loadAverage());
         report.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Path file = settings.out().resolve("load.json");
-        Files.writeString(file, JSON.writeValueAsString(report) + "\n");
+        writeJson(file, report);
         System.out.println("[load] wrote " + file);
+    }
+
+    static void writeJson(Path file, Map<String, Object> report) throws IOException {
+        Files.writeString(file, JSON.writeValueAsString(report) + "\n");
     }
 
     /** Reads a {@code load.json} written by {@link #write}. */

@@ -45,7 +45,7 @@ final class LoadTest {
 
     /** One phase's outcome. */
     record Phase(String name, int clients, int requests, int entries, int failures, double seconds,
-            Latencies latencies, String firstFailure) {
+            Latencies latencies, String firstFailure, Instant startedAt, Instant endedAt) {
 
         double entriesPerSecond() {
             return entries / seconds;
@@ -63,6 +63,8 @@ final class LoadTest {
             map.put("entries", entries);
             map.put("failures", failures);
             map.put("seconds", seconds);
+            map.put("startedAt", startedAt.toString());
+            map.put("endedAt", endedAt.toString());
             map.put("entriesPerSecond", entriesPerSecond());
             map.put("requestsPerSecond", requestsPerSecond());
             if (latencies.count() > 0) {
@@ -133,10 +135,11 @@ final class LoadTest {
     }
 
     private double baseline(List<Map<String, Object>> phases, long seed) throws Exception {
+        Instant startedAt = Instant.now();
         PlainInsertBaseline.Result r = PlainInsertBaseline.run(settings.pgUrl(), settings.pgUser(),
                 MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchSize(), settings.batches(), seed);
         phases.add(new Phase("baseline: plain JDBC batch INSERT", 1, settings.batches(), r.rows(), 0, r.seconds(),
-                r.batchLatencies(), null).toMap());
+                r.batchLatencies(), null, startedAt, Instant.now()).toMap());
         return r.rowsPerSecond();
     }
 
@@ -208,6 +211,7 @@ final class LoadTest {
         AtomicLong lastAnswer = new AtomicLong();
         List<Latencies> perClient = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        Instant startedAt = Instant.now();
         long start = System.nanoTime();
         long deadline = start + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
@@ -248,7 +252,7 @@ final class LoadTest {
         Latencies all = Latencies.merge(perClient);
         double elapsed = (Math.max(lastAnswer.get(), start + 1) - start) / 1e9;
         return new Phase(name, clients, all.count(), all.count() * entriesPerRequest, failures.get(), elapsed, all,
-                firstFailure.get());
+                firstFailure.get(), startedAt, Instant.now());
     }
 
     private long checkpointSize() throws IOException, InterruptedException {

@@ -80,6 +80,30 @@ final class MarkdownReport {
                 .append(Format.number(LoadReport.number(load, "secondsFromLastAckToAllInCheckpoint")))
                 .append(" s after the last acknowledgement.\n");
         phasesFailures(md, (List<Map<String, Object>>) load.get("phases"));
+        Map<String, Object> roundTrips = (Map<String, Object>) load.get("postgresRoundTrips");
+        if (roundTrips != null) {
+            roundTrips(md, roundTrips, String.valueOf(load.get("postgresRoundTripsFrom")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void roundTrips(StringBuilder md, Map<String, Object> roundTrips, String from) {
+        md.append("\n### PostgreSQL round trips per entry\n\nCounted from ").append(from)
+                .append(". A request waits for each of its round trips in turn, so on any machine they bound "
+                        + "the rate one client can reach; counts do not drift with machine load as rates do.\n");
+        roundTrips.forEach((phase, value) -> {
+            Map<String, Object> summary = (Map<String, Object>) value;
+            md.append("\n**").append(phase).append("**: ")
+                    .append(Format.number(LoadReport.number(summary, "perEntry"))).append(" round trips per entry (")
+                    .append(summary.get("roundTrips")).append(" for ")
+                    .append(Format.number(LoadReport.number(summary, "entries"))).append(" entries)\n\n");
+            md.append("| caller | round trips | per entry | mean ms |\n|---|---:|---:|---:|\n");
+            for (Map<String, Object> row : (List<Map<String, Object>>) summary.get("byCaller")) {
+                md.append("| `").append(row.get("caller")).append("` | ").append(row.get("roundTrips")).append(" | ")
+                        .append(Format.number(LoadReport.number(row, "perEntry"))).append(" | ")
+                        .append(Format.number(LoadReport.number(row, "meanMs"))).append(" |\n");
+            }
+        });
     }
 
     private static void phasesFailures(StringBuilder md, List<Map<String, Object>> phases) {

@@ -110,10 +110,25 @@ class LoadTestSmokeTest {
             org.junit.jupiter.api.Assumptions.abort("PostgreSQL not reachable at " + url + ": " + e.getMessage());
         }
         String databaseUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
-        try {
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO).withStackTrace();
+            recording.start();
+            java.time.Instant from = java.time.Instant.now();
             PlainInsertBaseline.Result result = PlainInsertBaseline.run(databaseUrl, user, password, 10, 3, 1);
+            java.time.Instant to = java.time.Instant.now();
+            recording.stop();
             assertThat(result.rows()).isEqualTo(30);
             assertThat(result.batchLatencies().count()).isEqualTo(3);
+
+            // The same recording shows the round-trip counter at work: every read is the baseline's.
+            Path jfr = out.resolve("baseline.jfr");
+            recording.dump(jfr);
+            Map<String, Object> load = Map.of("phases", List.of(Map.of("phase", "batched ingest",
+                    "entries", 30, "startedAt", from.toString(), "endedAt", to.toString())));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> batched = (Map<String, Object>) RoundTrips.analyse(jfr, load).get("batched ingest");
+            assertThat(LoadReport.number(batched, "perEntry")).isPositive();
+            assertThat(batched.get("byCaller").toString()).contains("PlainInsertBaseline.run");
         } finally {
             try (var c = java.sql.DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
