@@ -4,11 +4,14 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.logformat.NoteVerificationException;
@@ -19,6 +22,9 @@ import uk.gov.accessledger.logformat.NoteVerifier;
  * client opening it (parse, verify the signature, parse the checkpoint). The key comes from a fixed
  * seed, so every run signs the same bytes.
  */
+@Fork(value = 3, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

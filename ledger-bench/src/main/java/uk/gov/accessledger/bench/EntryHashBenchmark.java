@@ -6,12 +6,15 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
@@ -20,6 +23,9 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
  * SHA-256 of exactly the same bytes with BouncyCastle (the ledger's digest) and with the JDK
  * (the hashing limit of this machine), and of the 65-byte input of an interior node hash.
  */
+@Fork(value = 3, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -3,12 +3,15 @@ package uk.gov.accessledger.bench;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import uk.gov.accessledger.merkle.CompactRange;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
@@ -17,6 +20,9 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
  * perfect-subtree node, into an in-memory node store instead of tile rows. The tree restarts
  * empty every {@code capacity} leaves so memory stays bounded however long JMH runs.
  */
+@Fork(value = 3, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

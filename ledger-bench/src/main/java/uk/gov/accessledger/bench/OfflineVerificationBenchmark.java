@@ -8,12 +8,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.TearDown;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.merkle.CompactRange;
@@ -26,6 +29,9 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
  * ledger-core path (BouncyCastle, {@link CompactRange}) runs beside the same work with the JDK
  * digest, the figure ledger-core would reach by switching its SHA-256.
  */
+@Fork(value = 3, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

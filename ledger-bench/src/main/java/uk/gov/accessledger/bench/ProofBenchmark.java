@@ -7,12 +7,15 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import uk.gov.accessledger.merkle.CompactRange;
 import uk.gov.accessledger.merkle.NodeId;
 import uk.gov.accessledger.merkle.ProofNodes;
@@ -27,6 +30,9 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
  * proof, as the ledger's proof endpoint does with tile reads from PostgreSQL. Sampled per call, so
  * the report has percentiles. Also measures a client verifying an inclusion proof.
  */
+@Fork(value = 3, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
