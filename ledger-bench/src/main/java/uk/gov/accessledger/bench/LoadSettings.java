@@ -20,14 +20,16 @@ import java.nio.file.Path;
  * --clients N            concurrent single-entry clients (default 64)
  * --inclusion-clients N  extra clients that send with ?wait=inclusion, for ack-to-checkpoint (default 4)
  * --patients N           distinct subjects (default 200000)
+ * --proof-requests N     inclusion and as many consistency proofs fetched after the ingest load (default 2000)
+ * --proof-clients N      concurrent proof clients (default 8)
  * --max-seconds N        time limit of each phase (default 60)
  * --warmup-seconds N     single-entry warm-up before measuring, after 10 warm-up batches (default 10)
  * --out DIR              where load.json goes (default .)
  * </pre>
  */
 record LoadSettings(URI url, String service, String secret, String pgUrl, String pgUser, int batchSize, int batches,
-        int batchClients, int singleRequests, int clients, int inclusionClients, int patients, int maxSeconds,
-        int warmupSeconds, Path out) {
+        int batchClients, int singleRequests, int clients, int inclusionClients, int patients, int proofRequests,
+        int proofClients, int maxSeconds, int warmupSeconds, Path out) {
 
     static LoadSettings parse(String... args) {
         URI url = URI.create("http://127.0.0.1:8080");
@@ -42,6 +44,8 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
         int clients = 64;
         int inclusionClients = 4;
         int patients = 200_000;
+        int proofRequests = 2000;
+        int proofClients = 8;
         int maxSeconds = 60;
         int warmupSeconds = 10;
         Path out = Path.of(".");
@@ -64,6 +68,8 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
                 case "--clients" -> clients = Integer.parseInt(value);
                 case "--inclusion-clients" -> inclusionClients = Integer.parseInt(value);
                 case "--patients" -> patients = Integer.parseInt(value);
+                case "--proof-requests" -> proofRequests = Integer.parseInt(value);
+                case "--proof-clients" -> proofClients = Integer.parseInt(value);
                 case "--max-seconds" -> maxSeconds = Integer.parseInt(value);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
@@ -78,12 +84,13 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
             throw new IllegalArgumentException("requires --secret or LEDGER_BENCH_SERVICE_SECRET");
         }
         if (batchSize < 1 || batchSize > 1000 || batches < 1 || batchClients < 1 || singleRequests < 1
-                || clients < 1 || inclusionClients < 0 || maxSeconds < 1 || maxSeconds > 600 || warmupSeconds < 1
+                || clients < 1 || inclusionClients < 0 || proofRequests < 0 || proofClients < 1 || maxSeconds < 1 || maxSeconds > 600 || warmupSeconds < 1
                 || warmupSeconds > 600) {
             throw new IllegalArgumentException("requires 1 <= batch-size <= 1000, positive counts and "
                     + "1 <= max-seconds, warmup-seconds <= 600");
         }
         return new LoadSettings(url, service, secret, pgUrl, pgUser, batchSize, batches, batchClients,
-                singleRequests, clients, inclusionClients, patients, maxSeconds, warmupSeconds, out);
+                singleRequests, clients, inclusionClients, patients, proofRequests, proofClients, maxSeconds, warmupSeconds,
+                out);
     }
 }

@@ -1,5 +1,7 @@
 package uk.gov.accessledger.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import uk.gov.accessledger.merkle.ProofVerificationException;
+import uk.gov.accessledger.merkle.ProofVerifier;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
 /**
  * End-to-end load against a running ledger API on PostgreSQL: batched ingest, single-entry ingest
@@ -30,6 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LoadTest {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LoadSettings settings;
     private final HttpClient http;
@@ -125,6 +134,10 @@ final class LoadTest {
         result.put("allAcknowledgedInCheckpoint", sizeAfter >= sizeBefore + acked);
         result.put("entriesAcknowledged", acked);
         result.put("secondsFromLastAckToAllInCheckpoint", (System.nanoTime() - drainStart) / 1e9);
+        if (settings.proofRequests() > 0 && sizeAfter > 0) {
+            log("proofs via the API");
+            proofs().forEach(phase -> phases.add(phase.toMap()));
+        }
         result.put("phases", phases);
         if (!baselineRates.isEmpty()) {
             double mean = baselineRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -151,7 +164,8 @@ final class LoadTest {
             bodies.add(generator.batch(settings.batchSize()));
         }
         URI uri = settings.url().resolve("/api/v1/entries/batch");
-        return drive(name, clients, bodies, uri, settings.batchSize(), settings.maxSeconds());
+        return drive(name, clients, posts(uri, bodies), settings.batchSize(), settings.maxSeconds(), new AtomicBoolean(),
+                201, body -> true);
     }
 
     /**
@@ -175,15 +189,17 @@ final class LoadTest {
         if (waiters > 0) {
             waiterThread = new Thread(() -> {
                 try {
-                    waited.set(drive("request → in a signed checkpoint (?wait=inclusion)", waiters, waiterBodies,
-                            settings.url().resolve("/api/v1/entries?wait=inclusion"), 1, seconds, mainDone));
+                    waited.set(drive("request → in a signed checkpoint (?wait=inclusion)", waiters,
+                            posts(settings.url().resolve("/api/v1/entries?wait=inclusion"), waiterBodies), 1, seconds,
+                            mainDone, 201, body -> true));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             waiterThread.start();
         }
-        Phase main = drive(name, clients, bodies, settings.url().resolve("/api/v1/entries"), 1, seconds);
+        Phase main = drive(name, clients, posts(settings.url().resolve("/api/v1/entries"), bodies), 1, seconds,
+                new AtomicBoolean(), 201, body -> true);
         mainDone.set(true);
         List<Phase> phases = new ArrayList<>(List.of(main));
         if (waiterThread != null) {
@@ -193,18 +209,23 @@ final class LoadTest {
         return phases;
     }
 
-    private Phase drive(String name, int clients, List<byte[]> bodies, URI uri, int entriesPerRequest, int seconds)
-            throws InterruptedException {
-        return drive(name, clients, bodies, uri, entriesPerRequest, seconds, new AtomicBoolean());
+    private List<HttpRequest> posts(URI uri, List<byte[]> bodies) {
+        List<HttpRequest> requests = new ArrayList<>(bodies.size());
+        for (byte[] body : bodies) {
+            requests.add(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", authorization)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build());
+        }
+        return requests;
     }
 
     /**
-     * Sends {@code bodies} to {@code uri} from {@code clients} threads, each taking the next body
-     * when its last request is answered, until the bodies run out, {@code seconds} pass or
-     * {@code stop} is set.
+     * Sends {@code requests} from {@code clients} threads, each taking the next request when its
+     * last one is answered, until the requests run out, {@code seconds} pass or {@code stop} is
+     * set. An answer counts when it has status {@code ok} and {@code valid} accepts its body.
      */
-    private Phase drive(String name, int clients, List<byte[]> bodies, URI uri, int entriesPerRequest, int seconds,
-            AtomicBoolean stop) throws InterruptedException {
+    private Phase drive(String name, int clients, List<HttpRequest> requests, int entriesPerRequest, int seconds,
+            AtomicBoolean stop, int ok, Predicate<String> valid) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -219,16 +240,14 @@ final class LoadTest {
             perClient.add(latencies);
             Thread thread = new Thread(() -> {
                 int i;
-                while (!stop.get() && System.nanoTime() < deadline && (i = next.getAndIncrement()) < bodies.size()) {
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                            .header("Authorization", authorization).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                while (!stop.get() && System.nanoTime() < deadline && (i = next.getAndIncrement()) < requests.size()) {
+                    HttpRequest request = requests.get(i);
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long answered = System.nanoTime();
                         lastAnswer.accumulateAndGet(answered, Math::max);
-                        if (response.statusCode() == 201) {
+                        if (response.statusCode() == ok && valid.test(response.body())) {
                             latencies.record(answered - sent);
                         } else {
                             failures.incrementAndGet();
@@ -255,13 +274,73 @@ final class LoadTest {
                 firstFailure.get(), startedAt, Instant.now());
     }
 
+    /**
+     * Fetches inclusion proofs of random leaves and consistency proofs from random earlier sizes,
+     * all against the latest checkpoint's tree, from {@code proofClients} clients. Every
+     * inclusion proof is verified against the checkpoint's root; a proof that does not verify
+     * counts as a failure.
+     */
+    private List<Phase> proofs() throws Exception {
+        String[] checkpoint = checkpoint().split("\n", 4);
+        long size = Long.parseLong(checkpoint[1]);
+        byte[] root = Base64.getDecoder().decode(checkpoint[2]);
+        Random random = new Random(5);
+        List<HttpRequest> inclusion = new ArrayList<>();
+        List<HttpRequest> consistency = new ArrayList<>();
+        for (int i = 0; i < settings.proofRequests(); i++) {
+            inclusion.add(get("/api/v1/log/proof/inclusion?index=" + Math.floorMod(random.nextLong(), size)
+                    + "&size=" + size));
+            consistency.add(get("/api/v1/log/proof/consistency?from=" + (1 + Math.floorMod(random.nextLong(), size))
+                    + "&to=" + size));
+        }
+        return List.of(
+                drive("inclusion proof via the API", settings.proofClients(), inclusion, 0, settings.maxSeconds(),
+                        new AtomicBoolean(), 200, body -> verifiesInclusion(body, root)),
+                drive("consistency proof via the API", settings.proofClients(), consistency, 0,
+                        settings.maxSeconds(), new AtomicBoolean(), 200,
+                        body -> Arrays.equals(base64(json(body).get("rootHash")), root)));
+    }
+
+    private static boolean verifiesInclusion(String body, byte[] root) {
+        try {
+            JsonNode proof = json(body);
+            List<byte[]> path = new ArrayList<>();
+            proof.get("proof").forEach(hash -> path.add(base64(hash)));
+            ProofVerifier.verifyInclusion(Rfc6962Hasher.DEFAULT, proof.get("index").asLong(),
+                    proof.get("size").asLong(), base64(proof.get("leafHash")), path, root);
+            return true;
+        } catch (ProofVerificationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("couldn't parse an answer as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] base64(JsonNode text) {
+        return Base64.getDecoder().decode(text.asText());
+    }
+
+    private HttpRequest get(String pathAndQuery) {
+        return HttpRequest.newBuilder(settings.url().resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
+    }
+
     private long checkpointSize() throws IOException, InterruptedException {
+        return Long.parseLong(checkpoint().split("\n", 3)[1]);
+    }
+
+    private String checkpoint() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.url().resolve("/log/checkpoint"))
                 .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("couldn't read the checkpoint: got HTTP " + response.statusCode());
         }
-        return Long.parseLong(response.body().split("\n", 3)[1]);
+        return response.body();
     }
 
     private static String truncate(String body) {

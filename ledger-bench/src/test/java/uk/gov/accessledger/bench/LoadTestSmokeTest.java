@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.accessledger.merkle.CompactRange;
+import uk.gov.accessledger.merkle.NodeId;
+import uk.gov.accessledger.merkle.ProofNodes;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
 import uk.gov.accessledger.subject.CitizenIdentifier;
 
 /**
@@ -53,14 +58,57 @@ class LoadTestSmokeTest {
             recorded.addAndGet(entries.size());
             answer(exchange, 201, "{}");
         });
-        server.createContext("/log/checkpoint", exchange ->
-                answer(exchange, 200, "stand-in/log\n" + recorded.get() + "\nAAAA\n\n— stand-in/log AAAA\n"));
+        server.createContext("/log/checkpoint", exchange -> {
+            long size = recorded.get();
+            answer(exchange, 200, "stand-in/log\n" + size + "\n" + base64(size == 0 ? Rfc6962Hasher.DEFAULT.emptyRoot()
+                    : root(tree(size), size)) + "\n\n— stand-in/log AAAA\n");
+        });
+        server.createContext("/api/v1/log/proof/", exchange -> {
+            Map<String, Long> query = new java.util.HashMap<>();
+            for (String pair : exchange.getRequestURI().getQuery().split("&")) {
+                query.put(pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
+            }
+            boolean inclusion = exchange.getRequestURI().getPath().endsWith("/inclusion");
+            long size = inclusion ? query.get("size") : query.get("to");
+            FlatTree tree = tree(size);
+            ProofNodes nodes = inclusion ? ProofNodes.inclusion(query.get("index"), size)
+                    : ProofNodes.consistency(query.get("from"), size);
+            List<byte[]> fetched = new ArrayList<>();
+            nodes.ids().forEach(id -> fetched.add(tree.get(id)));
+            var body = json.createObjectNode();
+            if (inclusion) {
+                body.put("index", query.get("index"));
+                body.put("size", size);
+                body.put("leafHash", base64(tree.get(new NodeId(0, query.get("index")))));
+            }
+            body.put("rootHash", base64(root(tree, size)));
+            var proof = body.putArray("proof");
+            nodes.rehash(fetched, Rfc6962Hasher.DEFAULT).forEach(hash -> proof.add(base64(hash)));
+            answer(exchange, 200, body.toString());
+        });
         server.start();
     }
 
     @AfterEach
     void stopStandIn() {
         server.stop(0);
+    }
+
+    /** The stand-in log: leaf i of the log is the synthetic leaf i, as in the proof benchmark. */
+    private final Map<Long, FlatTree> trees = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private FlatTree tree(long size) {
+        return trees.computeIfAbsent(size, FlatTree::buildSynthetic);
+    }
+
+    private static byte[] root(FlatTree tree, long size) {
+        List<byte[]> roots = new ArrayList<>();
+        CompactRange.rangeNodes(0, size).forEach(id -> roots.add(tree.get(id)));
+        return CompactRange.of(Rfc6962Hasher.DEFAULT, 0, size, roots).root();
+    }
+
+    private static String base64(byte[] bytes) {
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
@@ -74,7 +122,7 @@ class LoadTestSmokeTest {
     void boundedLoadRunCountsEveryEntryAndFeedsTheReport() throws Exception {
         LoadSettings settings = LoadSettings.parse("--url", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "--secret", "s", "--batch-size", "5", "--batches", "4", "--single-requests", "40", "--clients", "4",
-                "--inclusion-clients", "1", "--patients", "50", "--max-seconds", "5", "--warmup-seconds", "1", "--out", out.toString());
+                "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-seconds", "1", "--out", out.toString());
         LoadReport.write(settings, new LoadTest(settings));
 
         Map<String, Object> load = LoadReport.read(out.resolve("load.json"));
@@ -82,6 +130,10 @@ class LoadTestSmokeTest {
         assertThat(LoadReport.number(LoadReport.phase(load, "batched ingest"), "entries")).isEqualTo(20);
         assertThat(LoadReport.number(LoadReport.phase(load, "single-entry ingest"), "failures")).isZero();
         assertThat(LoadReport.phase(load, "request → in a signed checkpoint (?wait=inclusion)")).isNotNull();
+        // The stand-in's proofs are genuine, so every one verifies against its checkpoint.
+        assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "requests")).isEqualTo(30);
+        assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "failures")).isZero();
+        assertThat(LoadReport.number(LoadReport.phase(load, "consistency proof via the API"), "failures")).isZero();
 
         List<TargetRow> rows = TargetRow.from(Map.of(), load);
         assertThat(rows.get(0).measured()).contains("entries/s");
