@@ -1,0 +1,63 @@
+package uk.gov.accessledger.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import uk.gov.accessledger.logformat.Checkpoint;
+import uk.gov.accessledger.logformat.Ed25519NoteSigner;
+import uk.gov.accessledger.logformat.NoteVerificationException;
+import uk.gov.accessledger.logformat.NoteVerifier;
+
+/**
+ * Ed25519 over a checkpoint: the sequencer signing a C2SP tlog-checkpoint as a signed note, and a
+ * client opening it (parse, verify the signature, parse the checkpoint). The key comes from a fixed
+ * seed, so every run signs the same bytes.
+ */
+@Fork(value = 3, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class CheckpointSignatureBenchmark {
+
+    static final String ORIGIN = "bench.access-ledger.example/log";
+
+    private Ed25519NoteSigner signer;
+    private NoteVerifier verifier;
+    private Checkpoint checkpoint;
+    private String signed;
+
+    @Setup
+    public void sign() {
+        byte[] seed = new byte[Ed25519PrivateKeyParameters.KEY_SIZE];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) (i * 7 + 1);
+        }
+        signer = new Ed25519NoteSigner(ORIGIN, new Ed25519PrivateKeyParameters(seed, 0));
+        verifier = signer.verifier();
+        checkpoint = new Checkpoint(ORIGIN, 10_000_000L, FlatTree.syntheticLeaf(10_000_000L));
+        signed = checkpoint.sign(signer);
+    }
+
+    /** The sequencer's side: note text and one Ed25519 signature line. */
+    @Benchmark
+    public String signCheckpoint() {
+        return checkpoint.sign(signer);
+    }
+
+    /** A client's side: verify the log's signature and parse the checkpoint. */
+    @Benchmark
+    public Checkpoint openCheckpoint() throws NoteVerificationException {
+        return Checkpoint.open(signed, verifier);
+    }
+}

@@ -1,0 +1,353 @@
+package uk.gov.accessledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import uk.gov.accessledger.merkle.ProofVerificationException;
+import uk.gov.accessledger.merkle.ProofVerifier;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
+
+/**
+ * End-to-end load against a running ledger API on PostgreSQL: batched ingest, single-entry ingest
+ * from many concurrent clients (with a few more clients waiting for inclusion, which bounds the
+ * ack-to-checkpoint latency from above), and the plain JDBC INSERT baseline into the same database
+ * before and after. Request bodies are built before each phase's clock starts, so the generator's
+ * own work competes as little as possible with the server for the machine's cores.
+ *
+ * <p>Every phase stops at its request count or its time limit, whichever comes first.
+ */
+final class LoadTest {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LoadSettings settings;
+    private final HttpClient http;
+    private final String authorization;
+
+    LoadTest(LoadSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.service() + ":" + settings.secret()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One phase's outcome. */
+    record Phase(String name, int clients, int requests, int entries, int failures, double seconds,
+            Latencies latencies, String firstFailure, Instant startedAt, Instant endedAt) {
+
+        double entriesPerSecond() {
+            return entries / seconds;
+        }
+
+        double requestsPerSecond() {
+            return requests / seconds;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("phase", name);
+            map.put("clients", clients);
+            map.put("requests", requests);
+            map.put("entries", entries);
+            map.put("failures", failures);
+            map.put("seconds", seconds);
+            map.put("startedAt", startedAt.toString());
+            map.put("endedAt", endedAt.toString());
+            map.put("entriesPerSecond", entriesPerSecond());
+            map.put("requestsPerSecond", requestsPerSecond());
+            if (latencies.count() > 0) {
+                map.put("p50Ms", latencies.percentileMillis(50));
+                map.put("p95Ms", latencies.percentileMillis(95));
+                map.put("p99Ms", latencies.percentileMillis(99));
+            }
+            if (firstFailure != null) {
+                map.put("firstFailure", firstFailure);
+            }
+            return map;
+        }
+    }
+
+    Map<String, Object> run() throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("url", settings.url().toString());
+        result.put("batchSize", settings.batchSize());
+        long sizeBefore = checkpointSize();
+        result.put("treeSizeBefore", sizeBefore);
+
+        log("warm-up: 10 batches, then single entries for " + settings.warmupSeconds() + " s");
+        long acked = batches("warm-up batches", 10, Math.min(2, settings.batchClients()), 1).entries();
+        acked += singles("warm-up singles", settings.clients(), 0, settings.warmupSeconds(), 2,
+                Math.min(20_000, settings.singleRequests())).get(0).entries();
+
+        List<Map<String, Object>> phases = new ArrayList<>();
+        List<Double> baselineRates = new ArrayList<>();
+        if (settings.pgUrl() != null) {
+            log("baseline: plain JDBC batch INSERT");
+            baselineRates.add(baseline(phases, 101));
+        }
+        log("batched ingest");
+        Phase batched = batches("batched ingest", settings.batches(), settings.batchClients(), 3);
+        phases.add(batched.toMap());
+        if (settings.pgUrl() != null) {
+            log("baseline again, for drift");
+            baselineRates.add(baseline(phases, 102));
+        }
+        log("single-entry ingest");
+        List<Phase> single = singles("single-entry ingest", settings.clients(), settings.inclusionClients(),
+                settings.maxSeconds(), 4, settings.singleRequests());
+        single.forEach(phase -> phases.add(phase.toMap()));
+
+        acked += batched.entries();
+        for (Phase phase : single) {
+            acked += phase.entries();
+        }
+        log("waiting for every acknowledged entry to be in a checkpoint");
+        long drainStart = System.nanoTime();
+        long sizeAfter = checkpointSize();
+        long deadline = drainStart + 60_000_000_000L;
+        while (sizeAfter < sizeBefore + acked && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            sizeAfter = checkpointSize();
+        }
+        result.put("treeSizeAfter", sizeAfter);
+        result.put("allAcknowledgedInCheckpoint", sizeAfter >= sizeBefore + acked);
+        result.put("entriesAcknowledged", acked);
+        result.put("secondsFromLastAckToAllInCheckpoint", (System.nanoTime() - drainStart) / 1e9);
+        if (settings.proofRequests() > 0 && sizeAfter > 0) {
+            log("proofs via the API");
+            proofs().forEach(phase -> phases.add(phase.toMap()));
+        }
+        result.put("phases", phases);
+        if (!baselineRates.isEmpty()) {
+            double mean = baselineRates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            result.put("baselineRowsPerSecond", mean);
+            result.put("batchedToBaselineRatio", batched.entriesPerSecond() / mean);
+        }
+        return result;
+    }
+
+    private double baseline(List<Map<String, Object>> phases, long seed) throws Exception {
+        Instant startedAt = Instant.now();
+        PlainInsertBaseline.Result r = PlainInsertBaseline.run(settings.pgUrl(), settings.pgUser(),
+                MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchSize(), settings.batches(), seed);
+        phases.add(new Phase("baseline: plain JDBC batch INSERT", 1, settings.batches(), r.rows(), 0, r.seconds(),
+                r.batchLatencies(), null, startedAt, Instant.now()).toMap());
+        return r.rowsPerSecond();
+    }
+
+    /** Sends {@code count} batches from {@code clients} threads. */
+    private Phase batches(String name, int count, int clients, long seed) throws Exception {
+        List<byte[]> bodies = new ArrayList<>(count);
+        IngestRequests generator = new IngestRequests(seed, settings.patients(), Instant.now());
+        for (int i = 0; i < count; i++) {
+            bodies.add(generator.batch(settings.batchSize()));
+        }
+        URI uri = settings.url().resolve("/api/v1/entries/batch");
+        return drive(name, clients, posts(uri, bodies), settings.batchSize(), settings.maxSeconds(), new AtomicBoolean(),
+                201, body -> true);
+    }
+
+    /**
+     * Sends single entries from {@code clients} threads, and with {@code ?wait=inclusion} from
+     * {@code waiters} more, until {@code max} requests are sent or {@code seconds} pass.
+     */
+    private List<Phase> singles(String name, int clients, int waiters, int seconds, long seed, int max)
+            throws Exception {
+        IngestRequests generator = new IngestRequests(seed, settings.patients(), Instant.now());
+        List<byte[]> bodies = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            bodies.add(generator.single());
+        }
+        List<byte[]> waiterBodies = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, 500 * waiters); i++) {
+            waiterBodies.add(generator.single());
+        }
+        AtomicReference<Phase> waited = new AtomicReference<>();
+        Thread waiterThread = null;
+        AtomicBoolean mainDone = new AtomicBoolean();
+        if (waiters > 0) {
+            waiterThread = new Thread(() -> {
+                try {
+                    waited.set(drive("request → in a signed checkpoint (?wait=inclusion)", waiters,
+                            posts(settings.url().resolve("/api/v1/entries?wait=inclusion"), waiterBodies), 1, seconds,
+                            mainDone, 201, body -> true));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            waiterThread.start();
+        }
+        Phase main = drive(name, clients, posts(settings.url().resolve("/api/v1/entries"), bodies), 1, seconds,
+                new AtomicBoolean(), 201, body -> true);
+        mainDone.set(true);
+        List<Phase> phases = new ArrayList<>(List.of(main));
+        if (waiterThread != null) {
+            waiterThread.join();
+            phases.add(waited.get());
+        }
+        return phases;
+    }
+
+    private List<HttpRequest> posts(URI uri, List<byte[]> bodies) {
+        List<HttpRequest> requests = new ArrayList<>(bodies.size());
+        for (byte[] body : bodies) {
+            requests.add(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", authorization)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build());
+        }
+        return requests;
+    }
+
+    /**
+     * Sends {@code requests} from {@code clients} threads, each taking the next request when its
+     * last one is answered, until the requests run out, {@code seconds} pass or {@code stop} is
+     * set. An answer counts when it has status {@code ok} and {@code valid} accepts its body.
+     */
+    private Phase drive(String name, int clients, List<HttpRequest> requests, int entriesPerRequest, int seconds,
+            AtomicBoolean stop, int ok, Predicate<String> valid) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        AtomicLong lastAnswer = new AtomicLong();
+        List<Latencies> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        long deadline = start + seconds * 1_000_000_000L;
+        for (int c = 0; c < clients; c++) {
+            Latencies latencies = new Latencies();
+            perClient.add(latencies);
+            Thread thread = new Thread(() -> {
+                int i;
+                while (!stop.get() && System.nanoTime() < deadline && (i = next.getAndIncrement()) < requests.size()) {
+                    HttpRequest request = requests.get(i);
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        long answered = System.nanoTime();
+                        lastAnswer.accumulateAndGet(answered, Math::max);
+                        if (response.statusCode() == ok && valid.test(response.body())) {
+                            latencies.record(answered - sent);
+                        } else {
+                            failures.incrementAndGet();
+                            firstFailure.compareAndSet(null, response.statusCode() + " " + truncate(response.body()));
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "load-client-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Latencies all = Latencies.merge(perClient);
+        double elapsed = (Math.max(lastAnswer.get(), start + 1) - start) / 1e9;
+        return new Phase(name, clients, all.count(), all.count() * entriesPerRequest, failures.get(), elapsed, all,
+                firstFailure.get(), startedAt, Instant.now());
+    }
+
+    /**
+     * Fetches inclusion proofs of random leaves and consistency proofs from random earlier sizes,
+     * all against the latest checkpoint's tree, from {@code proofClients} clients. Every
+     * inclusion proof is verified against the checkpoint's root; a proof that does not verify
+     * counts as a failure.
+     */
+    private List<Phase> proofs() throws Exception {
+        String[] checkpoint = checkpoint().split("\n", 4);
+        long size = Long.parseLong(checkpoint[1]);
+        byte[] root = Base64.getDecoder().decode(checkpoint[2]);
+        Random random = new Random(5);
+        List<HttpRequest> inclusion = new ArrayList<>();
+        List<HttpRequest> consistency = new ArrayList<>();
+        for (int i = 0; i < settings.proofRequests(); i++) {
+            inclusion.add(get("/api/v1/log/proof/inclusion?index=" + Math.floorMod(random.nextLong(), size)
+                    + "&size=" + size));
+            consistency.add(get("/api/v1/log/proof/consistency?from=" + (1 + Math.floorMod(random.nextLong(), size))
+                    + "&to=" + size));
+        }
+        return List.of(
+                drive("inclusion proof via the API", settings.proofClients(), inclusion, 0, settings.maxSeconds(),
+                        new AtomicBoolean(), 200, body -> verifiesInclusion(body, root)),
+                drive("consistency proof via the API", settings.proofClients(), consistency, 0,
+                        settings.maxSeconds(), new AtomicBoolean(), 200,
+                        body -> Arrays.equals(base64(json(body).get("rootHash")), root)));
+    }
+
+    private static boolean verifiesInclusion(String body, byte[] root) {
+        try {
+            JsonNode proof = json(body);
+            List<byte[]> path = new ArrayList<>();
+            proof.get("proof").forEach(hash -> path.add(base64(hash)));
+            ProofVerifier.verifyInclusion(Rfc6962Hasher.DEFAULT, proof.get("index").asLong(),
+                    proof.get("size").asLong(), base64(proof.get("leafHash")), path, root);
+            return true;
+        } catch (ProofVerificationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("couldn't parse an answer as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] base64(JsonNode text) {
+        return Base64.getDecoder().decode(text.asText());
+    }
+
+    private HttpRequest get(String pathAndQuery) {
+        return HttpRequest.newBuilder(settings.url().resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build();
+    }
+
+    private long checkpointSize() throws IOException, InterruptedException {
+        return Long.parseLong(checkpoint().split("\n", 3)[1]);
+    }
+
+    private String checkpoint() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.url().resolve("/log/checkpoint"))
+                .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("couldn't read the checkpoint: got HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static String truncate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    private static void log(String message) {
+        System.out.println("[load] " + Instant.now() + " " + message);
+    }
+}

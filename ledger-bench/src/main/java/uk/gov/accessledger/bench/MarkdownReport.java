@@ -1,0 +1,124 @@
+package uk.gov.accessledger.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** The report as Markdown, the form committed as docs/benchmarks.md. */
+final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    static String render(ReportContent content) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Access Ledger benchmarks\n\n");
+        md.append("Measured ").append(content.started()).append(" to ").append(content.finished())
+                .append(" with:\n\n    ").append(content.command()).append("\n\n");
+        md.append("Figures are the median over runs (one run = one JVM fork of JMH), with the minimum and maximum "
+                + "over runs. Baselines ran in the same session, so ratios drift less than absolute numbers on a "
+                + "shared machine.\n\n");
+
+        md.append("## Targets (DESIGN.md, \"Performance targets\")\n\n");
+        md.append("| what | target | measured here | verdict | baseline (same run) | ratio | what the figure covers |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (TargetRow row : content.targets()) {
+            md.append("| ").append(row.what()).append(" | ").append(row.target()).append(" | ").append(row.measured())
+                    .append(" | ").append(row.verdict()).append(" | ").append(row.baseline()).append(" | ")
+                    .append(row.ratio()).append(" | ").append(row.note()).append(" |\n");
+        }
+
+        md.append("\n## Micro-benchmarks\n\n");
+        md.append("| figure | id | unit | median | min | max | runs | baseline | median / baseline |\n");
+        md.append("|---|---|---|---:|---:|---:|---:|---|---:|\n");
+        for (Figure figure : content.figures()) {
+            Figure baseline = figure.baselineId() == null ? null : content.figure(figure.baselineId());
+            md.append("| ").append(figure.label()).append(" | `").append(figure.id()).append("` | ")
+                    .append(figure.unit()).append(" | ").append(Format.number(figure.median())).append(" | ")
+                    .append(Format.number(figure.min())).append(" | ").append(Format.number(figure.max()))
+                    .append(" | ").append(figure.runs().size()).append(" | ")
+                    .append(baseline == null ? "—" : "`" + baseline.id() + "`").append(" | ")
+                    .append(baseline == null ? "—" : Format.ratio(figure.median(), baseline.median()))
+                    .append(" |\n");
+        }
+
+        if (content.loadResults() != null) {
+            load(md, content.loadResults());
+        }
+        section(md, "Machine", content.machine());
+        section(md, "Load average while measuring", content.load());
+        section(md, "Data sizes", content.data());
+        section(md, "Settings", content.settings());
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void load(StringBuilder md, Map<String, Object> load) {
+        md.append("\n## End-to-end load (ledger-api on PostgreSQL, loopback)\n\n");
+        md.append("Measured ").append(load.get("started")).append(" to ").append(load.get("finished"))
+                .append(" against ").append(load.get("url")).append("; load average before ")
+                .append(load.get("loadAverageBefore")).append(", during ").append(load.get("loadAverageDuring"))
+                .append(", after ").append(load.get("loadAverageAfter")).append(".\n\n");
+        md.append("| phase | clients | requests | entries | failures | seconds | entries/s | requests/s "
+                + "| p50 ms | p95 ms | p99 ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> phase : (List<Map<String, Object>>) load.get("phases")) {
+            md.append("| ").append(phase.get("phase")).append(" | ").append(phase.get("clients")).append(" | ")
+                    .append(phase.get("requests")).append(" | ").append(phase.get("entries")).append(" | ")
+                    .append(phase.get("failures")).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "seconds"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "entriesPerSecond"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "requestsPerSecond"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p50Ms"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p95Ms"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p99Ms"))).append(" |\n");
+        }
+        md.append("\nTree size before ").append(load.get("treeSizeBefore")).append(", after ")
+                .append(load.get("treeSizeAfter")).append("; ")
+                .append(Boolean.TRUE.equals(load.get("allAcknowledgedInCheckpoint"))
+                        ? "every acknowledged entry was in a signed checkpoint "
+                        : "NOT every acknowledged entry was in a signed checkpoint ")
+                .append(Format.number(LoadReport.number(load, "secondsFromLastAckToAllInCheckpoint")))
+                .append(" s after the last acknowledgement.\n");
+        phasesFailures(md, (List<Map<String, Object>>) load.get("phases"));
+        Map<String, Object> roundTrips = (Map<String, Object>) load.get("postgresRoundTrips");
+        if (roundTrips != null) {
+            roundTrips(md, roundTrips, String.valueOf(load.get("postgresRoundTripsFrom")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void roundTrips(StringBuilder md, Map<String, Object> roundTrips, String from) {
+        md.append("\n### PostgreSQL round trips per entry\n\nCounted from ").append(from)
+                .append(". A request waits for each of its round trips in turn, so on any machine they bound "
+                        + "the rate one client can reach; counts do not drift with machine load as rates do.\n");
+        roundTrips.forEach((phase, value) -> {
+            Map<String, Object> summary = (Map<String, Object>) value;
+            md.append("\n**").append(phase).append("**: ")
+                    .append(Format.number(LoadReport.number(summary, "perEntry"))).append(" round trips per entry (")
+                    .append(summary.get("roundTrips")).append(" for ")
+                    .append(Format.number(LoadReport.number(summary, "entries"))).append(" entries)\n\n");
+            md.append("| caller | round trips | per entry | mean ms |\n|---|---:|---:|---:|\n");
+            for (Map<String, Object> row : (List<Map<String, Object>>) summary.get("byCaller")) {
+                md.append("| `").append(row.get("caller")).append("` | ").append(row.get("roundTrips")).append(" | ")
+                        .append(Format.number(LoadReport.number(row, "perEntry"))).append(" | ")
+                        .append(Format.number(LoadReport.number(row, "meanMs"))).append(" |\n");
+            }
+        });
+    }
+
+    private static void phasesFailures(StringBuilder md, List<Map<String, Object>> phases) {
+        for (Map<String, Object> phase : phases) {
+            if (phase.get("firstFailure") != null) {
+                md.append("\nFirst failure in ").append(phase.get("phase")).append(": `")
+                        .append(String.valueOf(phase.get("firstFailure")).replace("`", "'").replace("\n", " "))
+                        .append("`\n");
+            }
+        }
+    }
+
+    private static void section(StringBuilder md, String title, Map<String, String> values) {
+        md.append("\n## ").append(title).append("\n\n| | |\n|---|---|\n");
+        values.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|"))
+                .append(" |\n"));
+    }
+}

@@ -1,0 +1,163 @@
+package uk.gov.accessledger.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of DESIGN.md "Performance targets" beside what this run measured for it. Rows this run
+ * could not measure say so, with the reason, rather than borrowing a number from elsewhere.
+ *
+ * @param what the target's row, as DESIGN.md words it
+ * @param target the target itself
+ * @param measured the measured figure with its unit, or "not measured here"
+ * @param verdict "meets", "misses" or "—" when not measured
+ * @param baseline the baseline measured in the same run, with its figure, or "—"
+ * @param ratio measured / baseline (or the ratio the target names), or "—"
+ * @param note what the figure covers and what it leaves out
+ */
+record TargetRow(String what, String target, String measured, String verdict, String baseline, String ratio,
+        String note) {
+
+    static final String NOT_MEASURED = "not measured here";
+
+    /**
+     * The rows of DESIGN.md's table, filled from {@code figures} and, for the ingest rows, from
+     * {@code load} (a load.json), which may be null.
+     */
+    static List<TargetRow> from(Map<String, Figure> figures, Map<String, Object> load) {
+        List<TargetRow> rows = new ArrayList<>();
+        rows.add(batchRow(load));
+        rows.add(singleRow(load));
+        rows.add(inclusionRow(load));
+        rows.add(notMeasured("a citizen's history page (50 entries) at 10 M entries / 1 M subjects", "p95 ≤ 20 ms",
+                "needs 10 M entries loaded into PostgreSQL (issue 6 item 4)"));
+        rows.add(proofRow(figures, load));
+        rows.add(offlineRow(figures));
+        rows.add(notMeasured("streamed export", "≥ 100,000 entries/s with constant memory",
+                "needs ledger-api on PostgreSQL (issue 6 item 4)"));
+        return rows;
+    }
+
+    private static TargetRow batchRow(Map<String, Object> load) {
+        String what = "ingest, batches of 500–1000 entries, fully chained and durably committed";
+        String target = "≥ 20,000 entries/s, and ≥ 50 % of a plain JDBC batch INSERT of the same rows";
+        Map<String, Object> batched = LoadReport.phase(load, "batched ingest");
+        if (batched == null) {
+            return notMeasured(what, target, "needs a load run against ledger-api on PostgreSQL (ledger-bench/load.sh);"
+                    + " the micro-benchmarks only bound the CPU cost per entry: see entry.encodeAndLeafHash");
+        }
+        double rate = LoadReport.number(batched, "entriesPerSecond");
+        double baseline = LoadReport.number(load, "baselineRowsPerSecond");
+        double ratio = rate / baseline;
+        return new TargetRow(what, target,
+                String.format("%s entries/s (batches of %s, %s clients; batch p99 %s ms)", Format.number(rate),
+                        load.get("batchSize"), batched.get("clients"),
+                        Format.number(LoadReport.number(batched, "p99Ms"))),
+                rate >= 20_000 && ratio >= 0.5 ? "meets" : "misses",
+                Double.isNaN(baseline) ? "—" : "plain JDBC batch INSERT: " + Format.number(baseline) + " rows/s",
+                Double.isNaN(baseline) ? "—" : Format.ratio(rate, baseline),
+                "end to end over HTTP on loopback; baseline = mean of a run before and one after");
+    }
+
+    private static TargetRow singleRow(Map<String, Object> load) {
+        String what = "ingest, single-entry requests, 64 concurrent clients";
+        String target = "≥ 3,000 requests/s, p99 ≤ 50 ms";
+        Map<String, Object> single = LoadReport.phase(load, "single-entry ingest");
+        if (single == null) {
+            return notMeasured(what, target, "needs a load run against ledger-api on PostgreSQL (ledger-bench/load.sh)");
+        }
+        double rate = LoadReport.number(single, "requestsPerSecond");
+        double p99 = LoadReport.number(single, "p99Ms");
+        return new TargetRow(what, target,
+                String.format("%s requests/s; p50 %s ms, p95 %s ms, p99 %s ms (%s clients)", Format.number(rate),
+                        Format.number(LoadReport.number(single, "p50Ms")),
+                        Format.number(LoadReport.number(single, "p95Ms")), Format.number(p99), single.get("clients")),
+                rate >= 3000 && p99 <= 50 ? "meets" : "misses", "—", "—",
+                "end to end over HTTP on loopback, load generator on the same 2 cores");
+    }
+
+    private static TargetRow inclusionRow(Map<String, Object> load) {
+        String what = "acknowledged → included in a signed checkpoint";
+        String target = "p99 ≤ 1 s";
+        Map<String, Object> waited = LoadReport.phase(load, "request → in a signed checkpoint (?wait=inclusion)");
+        if (waited == null) {
+            return notMeasured(what, target, "needs a load run against ledger-api on PostgreSQL (ledger-bench/load.sh);"
+                    + " its CPU parts are merkle.append and checkpoint.sign");
+        }
+        double p99 = LoadReport.number(waited, "p99Ms");
+        return new TargetRow(what, target,
+                String.format("request → in a checkpoint: p50 %s ms, p99 %s ms; all acknowledged entries in a "
+                                + "checkpoint %s s after the last ack", Format.number(LoadReport.number(waited, "p50Ms")),
+                        Format.number(p99), Format.number(LoadReport.number(load, "secondsFromLastAckToAllInCheckpoint"))),
+                p99 <= 1000 ? "meets" : "misses", "—", "—",
+                "clients sending with ?wait=inclusion during the single-entry load: request start to answer, "
+                        + "an upper bound on ack → checkpoint");
+    }
+
+    private static TargetRow notMeasured(String what, String target, String note) {
+        return new TargetRow(what, target, NOT_MEASURED, "—", "—", "—", note);
+    }
+
+    private static TargetRow proofRow(Map<String, Figure> figures, Map<String, Object> load) {
+        String what = "inclusion or consistency proof at 10 M leaves";
+        String target = "p99 ≤ 5 ms";
+        Figure inclusion = figures.get("proof.inclusion.p99");
+        Figure consistency = figures.get("proof.consistency.p99");
+        if (inclusion == null || consistency == null) {
+            return notMeasured(what, target, "proof benchmarks not run");
+        }
+        double worst = Math.max(inclusion.median(), consistency.median());
+        Map<String, Object> apiInclusion = LoadReport.phase(load, "inclusion proof via the API");
+        Map<String, Object> apiConsistency = LoadReport.phase(load, "consistency proof via the API");
+        String api = "";
+        String apiNote = "; the API's reads from PostgreSQL and HTTP are not in this figure";
+        if (apiInclusion != null && apiConsistency != null) {
+            api = String.format("; via the API on PostgreSQL at %s leaves (after the load run): inclusion p99 %s ms, "
+                            + "consistency p99 %s ms", load.get("treeSizeAfter"),
+                    Format.number(LoadReport.number(apiInclusion, "p99Ms")),
+                    Format.number(LoadReport.number(apiConsistency, "p99Ms")));
+            apiNote = "; the API figures include PostgreSQL reads and HTTP on loopback, every inclusion proof verified";
+        }
+        return new TargetRow(what, target,
+                String.format("in-process at 10 M leaves: inclusion p99 %s µs, consistency p99 %s µs%s",
+                        Format.number(inclusion.median()), Format.number(consistency.median()), api),
+                worst <= 5000 ? "meets (computation)" : "misses",
+                "—",
+                String.format("target / worst in-process p99 = %s×", Format.number(5000 / worst)),
+                "in-process: node IDs + reads from an in-memory node store + rehash" + apiNote);
+    }
+
+    private static TargetRow offlineRow(Map<String, Figure> figures) {
+        String what = "offline verification of a full log (recompute every leaf and the root)";
+        String target = "≥ 1,000,000 entries/s";
+        Figure core = figures.get("offline.ledgerCore");
+        Figure jdk = figures.get("offline.jdk");
+        Figure twoThreads = figures.get("offline.jdkTwoThreads");
+        Figure limit = figures.get("sha256.jdk.entry");
+        if (core == null) {
+            return notMeasured(what, target, "offline verification benchmark not run");
+        }
+        return new TargetRow(what, target,
+                Format.number(core.median()) + " entries/s (ledger-core, BouncyCastle)"
+                        + (jdk == null ? "" : "; " + Format.number(jdk.median()) + " entries/s with the JDK digest")
+                        + (twoThreads == null ? "" : "; " + Format.number(twoThreads.median())
+                                + " entries/s with the JDK digest on two threads"),
+                core.median() >= 1_000_000 ? "meets" : "misses" + bestJdkVerdict(jdk, twoThreads),
+                limit == null ? "—" : "raw JDK SHA-256 of the same bytes: " + Format.number(limit.median()) + " hashes/s",
+                limit == null ? "—" : Format.ratio(core.median(), limit.median())
+                        + (jdk == null ? "" : " (JDK digest: " + Format.ratio(jdk.median(), limit.median()) + ")"),
+                "one thread unless stated, canonical bytes already in memory; chain links (prev) are not "
+                        + "re-parsed here");
+    }
+
+    private static String bestJdkVerdict(Figure jdk, Figure twoThreads) {
+        if (jdk != null && jdk.median() >= 1_000_000) {
+            return " (the JDK digest meets it on one thread)";
+        }
+        if (twoThreads != null && twoThreads.median() >= 1_000_000) {
+            return " (the JDK digest meets it on two threads)";
+        }
+        return "";
+    }
+}

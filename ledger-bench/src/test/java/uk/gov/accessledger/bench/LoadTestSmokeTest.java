@@ -1,0 +1,200 @@
+package uk.gov.accessledger.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.accessledger.merkle.CompactRange;
+import uk.gov.accessledger.merkle.NodeId;
+import uk.gov.accessledger.merkle.ProofNodes;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
+import uk.gov.accessledger.subject.CitizenIdentifier;
+
+/**
+ * Runs the load generator, tiny and bounded, against a stand-in for the ingest API on loopback
+ * (every entry is "recorded" and at once "in the log"), then renders its result in a report, so
+ * the load path cannot rot between real runs. The real API is loaded by ledger-bench/load.sh.
+ */
+class LoadTestSmokeTest {
+
+    @TempDir
+    Path out;
+
+    private HttpServer server;
+    private final AtomicLong recorded = new AtomicLong();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void startStandIn() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/api/v1/entries", exchange -> {
+            JsonNode body = json.readTree(exchange.getRequestBody());
+            JsonNode entries = exchange.getRequestURI().getPath().endsWith("/batch") ? body.get("entries")
+                    : json.createArrayNode().add(body);
+            for (JsonNode entry : entries) {
+                // What the real parser would refuse with a 400: a bad NHS number or a missing field.
+                CitizenIdentifier.parse(entry.get("subject").get("scheme").asText(),
+                        entry.get("subject").get("id").asText());
+                assertThat(entry.fieldNames()).toIterable().contains("id", "kind", "staffRole", "action",
+                        "dataCategories", "purpose", "legalBasis", "occurredAt");
+            }
+            recorded.addAndGet(entries.size());
+            answer(exchange, 201, "{}");
+        });
+        server.createContext("/log/checkpoint", exchange -> {
+            long size = recorded.get();
+            answer(exchange, 200, "stand-in/log\n" + size + "\n" + base64(size == 0 ? Rfc6962Hasher.DEFAULT.emptyRoot()
+                    : root(tree(size), size)) + "\n\n— stand-in/log AAAA\n");
+        });
+        server.createContext("/api/v1/log/proof/", exchange -> {
+            Map<String, Long> query = new java.util.HashMap<>();
+            for (String pair : exchange.getRequestURI().getQuery().split("&")) {
+                query.put(pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
+            }
+            boolean inclusion = exchange.getRequestURI().getPath().endsWith("/inclusion");
+            long size = inclusion ? query.get("size") : query.get("to");
+            FlatTree tree = tree(size);
+            ProofNodes nodes = inclusion ? ProofNodes.inclusion(query.get("index"), size)
+                    : ProofNodes.consistency(query.get("from"), size);
+            List<byte[]> fetched = new ArrayList<>();
+            nodes.ids().forEach(id -> fetched.add(tree.get(id)));
+            var body = json.createObjectNode();
+            if (inclusion) {
+                body.put("index", query.get("index"));
+                body.put("size", size);
+                body.put("leafHash", base64(tree.get(new NodeId(0, query.get("index")))));
+            }
+            body.put("rootHash", base64(root(tree, size)));
+            var proof = body.putArray("proof");
+            nodes.rehash(fetched, Rfc6962Hasher.DEFAULT).forEach(hash -> proof.add(base64(hash)));
+            answer(exchange, 200, body.toString());
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopStandIn() {
+        server.stop(0);
+    }
+
+    /** The stand-in log: leaf i of the log is the synthetic leaf i, as in the proof benchmark. */
+    private final Map<Long, FlatTree> trees = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private FlatTree tree(long size) {
+        return trees.computeIfAbsent(size, FlatTree::buildSynthetic);
+    }
+
+    private static byte[] root(FlatTree tree, long size) {
+        List<byte[]> roots = new ArrayList<>();
+        CompactRange.rangeNodes(0, size).forEach(id -> roots.add(tree.get(id)));
+        return CompactRange.of(Rfc6962Hasher.DEFAULT, 0, size, roots).root();
+    }
+
+    private static String base64(byte[] bytes) {
+        return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Test
+    void boundedLoadRunCountsEveryEntryAndFeedsTheReport() throws Exception {
+        LoadSettings settings = LoadSettings.parse("--url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "--secret", "s", "--batch-size", "5", "--batches", "4", "--single-requests", "40", "--clients", "4",
+                "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-seconds", "1", "--out", out.toString());
+        LoadReport.write(settings, new LoadTest(settings));
+
+        Map<String, Object> load = LoadReport.read(out.resolve("load.json"));
+        assertThat(load.get("allAcknowledgedInCheckpoint")).isEqualTo(true);
+        assertThat(LoadReport.number(LoadReport.phase(load, "batched ingest"), "entries")).isEqualTo(20);
+        assertThat(LoadReport.number(LoadReport.phase(load, "single-entry ingest"), "failures")).isZero();
+        assertThat(LoadReport.phase(load, "request → in a signed checkpoint (?wait=inclusion)")).isNotNull();
+        // The stand-in's proofs are genuine, so every one verifies against its checkpoint.
+        assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "requests")).isEqualTo(30);
+        assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "failures")).isZero();
+        assertThat(LoadReport.number(LoadReport.phase(load, "consistency proof via the API"), "failures")).isZero();
+
+        List<TargetRow> rows = TargetRow.from(Map.of(), load);
+        assertThat(rows.get(0).measured()).contains("entries/s");
+        assertThat(rows.get(1).measured()).contains("requests/s");
+        assertThat(rows.get(2).measured()).contains("p99");
+    }
+
+    @Test
+    void refusesToLoadAnythingButLoopback() {
+        assertThatThrownBy(() -> LoadSettings.parse("--url", "http://10.0.0.1:8080", "--secret", "s"))
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void plainInsertBaselineWritesAndDropsItsTable() throws Exception {
+        String url = MachineInfo.env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String user = MachineInfo.env("LEDGER_TEST_PG_USER", "postgres");
+        String password = MachineInfo.env("LEDGER_TEST_PG_PASSWORD", "");
+        String database = "ledger_bench_test_" + Long.toHexString(System.nanoTime());
+        try (var c = java.sql.DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (java.sql.SQLException e) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("PostgreSQL tests may not be skipped under CI=true", e);
+            }
+            org.junit.jupiter.api.Assumptions.abort("PostgreSQL not reachable at " + url + ": " + e.getMessage());
+        }
+        String databaseUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+            recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO).withStackTrace();
+            recording.start();
+            java.time.Instant from = java.time.Instant.now();
+            PlainInsertBaseline.Result result = PlainInsertBaseline.run(databaseUrl, user, password, 10, 3, 1);
+            java.time.Instant to = java.time.Instant.now();
+            recording.stop();
+            assertThat(result.rows()).isEqualTo(30);
+            assertThat(result.batchLatencies().count()).isEqualTo(3);
+
+            // The same recording shows the round-trip counter at work: every read is the baseline's.
+            Path jfr = out.resolve("baseline.jfr");
+            recording.dump(jfr);
+            Map<String, Object> load = Map.of("phases", List.of(Map.of("phase", "batched ingest",
+                    "entries", 30, "startedAt", from.toString(), "endedAt", to.toString())));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> batched = (Map<String, Object>) RoundTrips.analyse(jfr, load).get("batched ingest");
+            assertThat(LoadReport.number(batched, "perEntry")).isPositive();
+            assertThat(batched.get("byCaller").toString()).contains("PlainInsertBaseline.run");
+        } finally {
+            try (var c = java.sql.DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    void nhsNumbersAreValidAndDistinct() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int n = 0; n < 2000; n++) {
+            String number = IngestRequests.nhsNumber(n);
+            CitizenIdentifier.parse("nhs-number", number);
+            assertThat(seen.add(number)).as(number).isTrue();
+        }
+    }
+}
