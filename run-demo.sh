@@ -12,7 +12,7 @@ mvn -q -B -DskipTests package
 mkdir -p data
 
 wait_for() { # url, name, log
-  for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
   echo "couldn't start $2: see $3" >&2; exit 1
 }
 
