@@ -89,6 +89,11 @@ public abstract class ApiTestSupport {
         });
         registry.add("spring.datasource.username", PostgresDatabase::user);
         registry.add("spring.datasource.password", PostgresDatabase::password);
+        // Spring keeps contexts cached after their test class; let an idle one's pool shrink to a
+        // couple of connections, so cached contexts, the two-node restart test and other builds on
+        // the same server stay under PostgreSQL's max_connections (100 by default).
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000"); // milliseconds
     }
 
     /** A random NHS number with a valid modulus-11 check digit. */
