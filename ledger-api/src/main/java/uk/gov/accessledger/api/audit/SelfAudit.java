@@ -121,7 +121,9 @@ public class SelfAudit {
                 run.find(new Finding(Check.ENTRY_HASH, id, s, seq, null, null,
                         "stored leaf hash " + hex(rs.getBytes("leaf_hash")) + ", recomputed " + hex(recomputed)));
             }
-            checkFields(run, id, s, seq, rs.getBytes("prev_hash"), canonical);
+            JsonNode entry = parse(canonical);
+            byte[] prev = prevOf(entry);
+            checkFields(run, id, s, seq, rs.getBytes("prev_hash"), entry, prev);
             if (!s.equals(subject[0])) {
                 subject[0] = s;
                 expectedSeq[0] = 0;
@@ -131,36 +133,49 @@ public class SelfAudit {
             if (seq != expectedSeq[0]) {
                 run.find(new Finding(Check.CHAIN_GAP, id, s, seq, null, null,
                         "got seq " + seq + ", want " + expectedSeq[0]));
-            } else if (!Arrays.equals(prevOf(canonical), previousLeaf[0])) {
+            } else if (!Arrays.equals(prev, previousLeaf[0])) {
                 run.find(new Finding(Check.CHAIN_LINK, id, s, seq, null, null,
-                        "prev is " + hex(prevOf(canonical)) + ", want " + hex(previousLeaf[0])));
+                        "prev is " + hex(prev) + ", want " + hex(previousLeaf[0])));
             }
             expectedSeq[0] = seq + 1;
             previousLeaf[0] = recomputed;
         });
     }
 
-    private void checkFields(Run run, UUID id, String subject, long seq, byte[] prevColumn, byte[] canonical) {
-        try {
-            JsonNode entry = mapper.readTree(canonical);
-            boolean same = id.toString().equals(entry.path("id").asText())
-                    && subject.equals(entry.path("subject").asText())
-                    && seq == entry.path("seq").asLong(-1)
-                    && Arrays.equals(prevColumn, prevOf(canonical));
-            if (!same) {
-                run.find(new Finding(Check.ENTRY_FIELDS, id, subject, seq, null, null,
-                        "canonical bytes disagree with the stored id, subject, seq or prev"));
-            }
-        } catch (IOException e) {
+    private static void checkFields(Run run, UUID id, String subject, long seq, byte[] prevColumn, JsonNode entry,
+                                    byte[] prev) {
+        if (entry == null) {
             run.find(new Finding(Check.ENTRY_FIELDS, id, subject, seq, null, null, "canonical bytes are not JSON"));
+            return;
+        }
+        boolean same = id.toString().equals(entry.path("id").asText())
+                && subject.equals(entry.path("subject").asText())
+                && seq == entry.path("seq").asLong(-1)
+                && Arrays.equals(prevColumn, prev);
+        if (!same) {
+            run.find(new Finding(Check.ENTRY_FIELDS, id, subject, seq, null, null,
+                    "canonical bytes disagree with the stored id, subject, seq or prev"));
         }
     }
 
-    private byte[] prevOf(byte[] canonical) {
+    /** The parsed canonical bytes, or null if they are not JSON. Parsed once per entry. */
+    private JsonNode parse(byte[] canonical) {
         try {
-            JsonNode prev = mapper.readTree(canonical).get("prev");
+            return mapper.readTree(canonical);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The entry's prev hash; null when it has none; an empty array when it is unreadable. */
+    private static byte[] prevOf(JsonNode entry) {
+        if (entry == null) {
+            return new byte[0];
+        }
+        JsonNode prev = entry.get("prev");
+        try {
             return prev == null ? null : HexFormat.of().parseHex(prev.asText());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return new byte[0];
         }
     }
