@@ -134,11 +134,7 @@ class AuditController {
         int limit = limit(params.get("limit"));
         Long cursor = cursor(params.get("cursor"));
         return WorkerThreads.call(() -> {
-            List<LedgerEntryRow> rows = entries.matching(filter, cursor, limit + 1);
-            boolean more = rows.size() > limit;
-            List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
-            return new EntryPage(page.stream().map(views::view).toList(),
-                    more ? Long.toString(page.get(page.size() - 1).rowId()) : null);
+            return views.page(entries.matching(filter, cursor, limit + 1), limit, last -> Long.toString(last.rowId()));
         });
     }
 

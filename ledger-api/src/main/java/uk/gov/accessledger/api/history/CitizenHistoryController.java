@@ -69,10 +69,7 @@ class CitizenHistoryController {
         return WorkerThreads.call(() -> {
             List<LedgerEntryRow> rows = entries.history(subject, query.filter(), query.cursor(),
                     query.limit() + 1, today());
-            boolean more = rows.size() > query.limit();
-            List<LedgerEntryRow> page = more ? rows.subList(0, query.limit()) : rows;
-            String next = more ? QueryParameters.encodeCursor(page.get(page.size() - 1).seq()) : null;
-            return new EntryPage(page.stream().map(views::view).toList(), next);
+            return views.page(rows, query.limit(), last -> QueryParameters.encodeCursor(last.seq()));
         });
     }
 

@@ -33,6 +33,18 @@ public class EntryViews {
         this.reference = reference;
     }
 
+    /**
+     * A page from rows fetched with one more than {@code limit}: the extra row only says that
+     * another page follows, whose cursor {@code cursorOf} makes from the page's last row.
+     */
+    public EntryPage page(java.util.List<LedgerEntryRow> rows, int limit,
+                          java.util.function.Function<LedgerEntryRow, String> cursorOf) {
+        boolean more = rows.size() > limit;
+        java.util.List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
+        return new EntryPage(page.stream().map(this::view).toList(),
+                more ? cursorOf.apply(page.get(page.size() - 1)) : null);
+    }
+
     public EntryView view(LedgerEntryRow row) {
         JsonNode entry;
         try {

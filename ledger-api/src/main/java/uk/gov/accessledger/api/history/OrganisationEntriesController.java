@@ -41,10 +41,7 @@ class OrganisationEntriesController {
             HistoryFilter own = HistoryFilter.of(service.organisation(), f.purpose(), f.action(), f.kind(), f.from(),
                     f.to());
             List<LedgerEntryRow> rows = entries.matching(own, query.cursor(), query.limit() + 1);
-            boolean more = rows.size() > query.limit();
-            List<LedgerEntryRow> page = more ? rows.subList(0, query.limit()) : rows;
-            String next = more ? QueryParameters.encodeCursor(page.get(page.size() - 1).rowId()) : null;
-            return new EntryPage(page.stream().map(views::view).toList(), next);
+            return views.page(rows, query.limit(), last -> QueryParameters.encodeCursor(last.rowId()));
         });
     }
 }
