@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -57,12 +55,7 @@ class CliTamperDetectionOnPostgresTest extends ApiTestSupport {
             chain.add(UUID.fromString(postOk(TestServices.GP, "/api/v1/entries", access(citizen)).get("id").asText()));
             postOk(TestServices.GP, "/api/v1/entries", access(nhsNumber()));
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (count("log_pending") > 0 || jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint",
-                Long.class) < count("ledger_entry")) {
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(50);
-        }
+        awaitLogged();
         key = web.get().uri("/log/key").exchange().expectBody(String.class).returnResult().getResponseBody().trim();
         state = Files.createTempFile("ledger-verify", ".state");
         Files.delete(state);

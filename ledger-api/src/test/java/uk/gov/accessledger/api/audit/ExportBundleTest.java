@@ -8,8 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -40,7 +38,7 @@ class ExportBundleTest extends ApiTestSupport {
             postOk(TestServices.DWP, "/api/v1/entries", access(nhsNumber()).put("purpose", "al:BenefitEligibility")
                     .put("legalBasis", "ukgdpr:6.1.e"));
         }
-        waitForLog();
+        awaitLogged();
         String key = web.get().uri("/log/key").exchange().expectBody(String.class).returnResult()
                 .getResponseBody().trim();
 
@@ -75,15 +73,6 @@ class ExportBundleTest extends ApiTestSupport {
         web.get().uri("/api/v1/audit/export?from=last-week")
                 .headers(h -> h.setBearerAuth(TestTokens.get().auditor())).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("from");
-    }
-
-    private void waitForLog() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (count("log_pending") > 0 || jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint",
-                Long.class) < count("ledger_entry")) {
-            assertThat(Instant.now()).isBefore(deadline);
-            Thread.sleep(50);
-        }
     }
 
     private byte[] export(String query) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -146,6 +147,18 @@ public abstract class ApiTestSupport {
 
     protected long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /** Waits until every recorded entry is in a signed checkpoint (the sequencer runs every 100 ms). */
+    protected void awaitLogged() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (count("log_pending") > 0 || jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint",
+                Long.class) < count("ledger_entry")) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("entries were not in a signed checkpoint within 30 s");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Entries in the read model and events in the event store: both must move together. */
