@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import uk.gov.accessledger.api.config.ChainEventStorageEngine;
 import uk.gov.accessledger.api.log.ReceiptSigner;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
@@ -68,43 +70,55 @@ public class EntryRecorder {
     private final ReferenceData reference;
     private final Clock clock;
     private final ReceiptSigner receiptSigner;
+    private final ChainEventStorageEngine storage;
+    private final Cache chainCache;
     private final Counter recorded;
     private final Counter replayed;
     private final Counter conflicts;
 
     EntryRecorder(CommandGateway commands, TransactionManager transactions, LedgerEntries entries,
-                  ReferenceData reference, Clock clock, ReceiptSigner receiptSigner, MeterRegistry meters) {
+                  ReferenceData reference, Clock clock, ReceiptSigner receiptSigner, ChainEventStorageEngine storage,
+                  Cache subjectChainCache, MeterRegistry meters) {
         this.commands = commands;
         this.transactions = transactions;
         this.entries = entries;
         this.reference = reference;
         this.clock = clock;
         this.receiptSigner = receiptSigner;
+        this.storage = storage;
+        this.chainCache = subjectChainCache;
         this.recorded = meters.counter("ledger.ingest.entries", "outcome", "recorded");
         this.replayed = meters.counter("ledger.ingest.entries", "outcome", "replayed");
         this.conflicts = meters.counter("ledger.chain.conflicts");
     }
 
-    /** The receipts in request order, and whether anything new was recorded. */
-    public record Outcome(List<Receipt> receipts, boolean recordedNew) {
+    /** The receipts in request order, and for each whether it was recorded now (not a repeat). */
+    public record Outcome(List<Receipt> receipts, List<Boolean> recordedNow) {
+
+        public boolean recordedNew() {
+            return recordedNow.contains(true);
+        }
     }
 
     public Outcome record(List<ParsedEntry> requested) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Receipt[] receipts = new Receipt[requested.size()];
             List<Integer> pending = replayKnown(requested, receipts);
+            Boolean[] now = new Boolean[requested.size()];
+            Arrays.fill(now, false);
             if (pending.isEmpty()) {
                 replayed.increment(requested.size());
-                return new Outcome(List.of(receipts), false);
+                return new Outcome(List.of(receipts), List.of(now));
             }
             try {
                 Map<UUID, EntryReceipt> made = dispatch(requested, pending);
                 for (int i : pending) {
                     receipts[i] = Receipt.of(made.get(requested.get(i).id()), receiptSigner);
+                    now[i] = true;
                 }
                 recorded.increment(pending.size());
                 replayed.increment(requested.size() - pending.size());
-                return new Outcome(List.of(receipts), true);
+                return new Outcome(List.of(receipts), List.of(now));
             } catch (ConcurrencyException | DuplicateEntryException | DataIntegrityViolationException e) {
                 // Another writer took a chain position or an entry id between our check and our
                 // commit; the rolled-back chains were evicted from the cache, so look again.
@@ -156,6 +170,9 @@ public class EntryRecorder {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("record-entries"));
         try {
             unitOfWork.attachTransaction(transactions);
+            // One query for every chain that is not in memory, instead of one (or two) per chain.
+            storage.prefetch(ordered.stream().map(ParsedEntry::subject).distinct()
+                    .filter(subject -> !chainCache.containsKey(subject)).toList());
             for (ParsedEntry p : ordered) {
                 EntryProposal proposal = new EntryProposal(p.id(), now, p.policyExceptions(), reference.version());
                 MetaData metaData = MetaData.with(LedgerEntryProjection.REQUEST_HASH,

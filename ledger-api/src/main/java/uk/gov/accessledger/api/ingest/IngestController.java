@@ -38,15 +38,17 @@ class IngestController {
     static final Duration INCLUSION_TIMEOUT = Duration.ofSeconds(10);
 
     private final EntryRecorder recorder;
+    private final GroupCommit groupCommit;
     private final InclusionWaiter inclusion;
     private final LedgerProperties properties;
     private final Timer latency;
 
-    IngestController(EntryRequestParser parser, EntryRecorder recorder, InclusionWaiter inclusion,
-                     LedgerProperties properties, MeterRegistry meters) {
+    IngestController(EntryRequestParser parser, EntryRecorder recorder, GroupCommit groupCommit,
+                     InclusionWaiter inclusion, LedgerProperties properties, MeterRegistry meters) {
         this.inclusion = inclusion;
         this.parser = parser;
         this.recorder = recorder;
+        this.groupCommit = groupCommit;
         this.properties = properties;
         this.latency = Timer.builder("ledger.ingest.latency").publishPercentileHistogram().register(meters);
     }
@@ -68,7 +70,7 @@ class IngestController {
             if (entry == null) {
                 throw ProblemException.invalid(errors);
             }
-            EntryRecorder.Outcome outcome = recorder.record(List.of(entry));
+            EntryRecorder.Outcome outcome = groupCommit.record(entry);
             List<Receipt> receipts = awaitInclusion ? withInclusion(outcome.receipts()) : outcome.receipts();
             return ResponseEntity.status(status(outcome, receipts, awaitInclusion)).body(receipts.get(0));
         });

@@ -6,10 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 
@@ -65,9 +75,9 @@ abstract class IngestContract extends ApiTestSupport {
         long[] before = stored();
         // Same content with its fields in another order is the same request.
         ObjectNode reordered = JSON.createObjectNode();
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         request.fieldNames().forEachRemaining(names::add);
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         names.forEach(n -> reordered.set(n, request.get(n)));
         JsonNode again = post(TestServices.GP, ENTRIES, reordered).expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -131,6 +141,57 @@ abstract class IngestContract extends ApiTestSupport {
         // The chain continues from what was committed: the rolled-back link left no trace.
         JsonNode next = postOk(TestServices.GP, ENTRIES, access(citizen));
         assertThat(next.get("seq").asLong()).isEqualTo(existing.get("seq").asLong() + 1);
+    }
+
+    @Test
+    void givesEachOfManyConcurrentSingleRequestsItsOwnAnswer() throws Exception {
+        // Concurrent single requests may be recorded together (GroupCommit); whatever the grouping,
+        // a bad request fails alone, a repeated id gets the same receipt, and chains stay whole.
+        String citizen = nhsNumber();
+        ObjectNode repeated = access(citizen);
+        List<ObjectNode> good = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            good.add(access(i % 3 == 0 ? citizen : nhsNumber()));
+        }
+        List<ObjectNode> requests = new ArrayList<>(good);
+        requests.add(repeated);
+        requests.add(repeated);
+        ObjectNode bad = correction(citizen, UUID.randomUUID());
+        requests.add(bad);
+        Collections.shuffle(requests);
+        long[] before = stored();
+
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<EntityExchangeResult<JsonNode>>> answers = new ArrayList<>();
+            for (ObjectNode request : requests) {
+                answers.add(clients.submit(() -> post(TestServices.GP, ENTRIES, request).expectBody(JsonNode.class)
+                        .returnResult()));
+            }
+            Map<ObjectNode, List<EntityExchangeResult<JsonNode>>> byRequest = new IdentityHashMap<>();
+            for (int i = 0; i < requests.size(); i++) {
+                byRequest.computeIfAbsent(requests.get(i), r -> new ArrayList<>())
+                        .add(answers.get(i).get(60, TimeUnit.SECONDS));
+            }
+            for (ObjectNode request : good) {
+                EntityExchangeResult<JsonNode> answer = byRequest.get(request).get(0);
+                assertThat(answer.getStatus().value()).isEqualTo(201);
+                assertThat(answer.getResponseBody().get("id").asText()).isEqualTo(request.get("id").asText());
+            }
+            List<EntityExchangeResult<JsonNode>> twice = byRequest.get(repeated);
+            assertThat(twice).extracting(r -> r.getStatus().value()).containsExactlyInAnyOrder(201, 200);
+            assertThat(twice.get(0).getResponseBody()).isEqualTo(twice.get(1).getResponseBody());
+            EntityExchangeResult<JsonNode> refused = byRequest.get(bad).get(0);
+            assertThat(refused.getStatus().value()).isEqualTo(422);
+            assertThat(refused.getResponseBody().get("errors").get(0).get("pointer").asText()).isEqualTo("/corrects");
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(stored()).containsExactly(before[0] + 31, before[1] + 31);
+        JsonNode history = citizenGetOk(citizen, "/api/v1/me/entries?limit=50");
+        List<Long> seqs = new ArrayList<>();
+        history.get("entries").forEach(e -> seqs.add(e.get("entry").get("seq").asLong()));
+        assertThat(seqs).containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L, 0L);
     }
 
     @Test
@@ -208,7 +269,7 @@ abstract class IngestContract extends ApiTestSupport {
         JsonNode page = web.get().uri("/api/v1/organisation/entries?limit=100")
                 .headers(h -> h.setBasicAuth(TestServices.DWP, TestServices.secret(TestServices.DWP))).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         page.get("entries").forEach(e -> {
             assertThat(e.get("entry").get("organisation").asText()).isEqualTo(TestServices.DWP_ORG);
             ids.add(e.get("id").asText());
