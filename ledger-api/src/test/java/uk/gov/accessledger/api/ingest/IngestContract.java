@@ -18,13 +18,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 
 /** Ingest and history behaviour; run on H2 and on PostgreSQL by the two subclasses. */
 abstract class IngestContract extends ApiTestSupport {
+
+    @Autowired
+    private Cache chainCache;
 
     private static final String ENTRIES = "/api/v1/entries";
 
@@ -122,6 +127,30 @@ abstract class IngestContract extends ApiTestSupport {
         assertThat(receipts.get(3).get("seq").asLong()).isEqualTo(1);
         assertThat(stored()[0]).isEqualTo(before[0] + 5);
         assertThat(stored()[1]).isEqualTo(before[1] + 5);
+    }
+
+    @Test
+    void continuesChainsThatAreNoLongerInMemory() {
+        String a = nhsNumber();
+        String b = nhsNumber();
+        JsonNode a0 = postOk(TestServices.GP, ENTRIES, access(a));
+        JsonNode a1 = postOk(TestServices.GP, ENTRIES, access(a));
+        JsonNode b0 = postOk(TestServices.GP, ENTRIES, access(b));
+        // As after a restart: the batch below must read both chains from the event store.
+        chainCache.removeAll();
+        ObjectNode batch = JSON.createObjectNode();
+        batch.putArray("entries").add(access(b)).add(access(a)).add(access(nhsNumber())).add(access(a));
+        JsonNode receipts = post(TestServices.GP, ENTRIES + "/batch", batch).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("receipts");
+        assertThat(receipts.get(0).get("seq").asLong()).isEqualTo(1);
+        assertThat(receipts.get(1).get("seq").asLong()).isEqualTo(2);
+        assertThat(receipts.get(2).get("seq").asLong()).isZero();
+        assertThat(receipts.get(3).get("seq").asLong()).isEqualTo(3);
+        JsonNode detail = citizenGetOk(a, "/api/v1/me/entries/" + receipts.get(1).get("id").asText());
+        assertThat(detail.get("entry").get("prev").asText()).isEqualTo(a1.get("leafHash").asText());
+        assertThat(citizenGetOk(b, "/api/v1/me/entries/" + receipts.get(0).get("id").asText())
+                .get("entry").get("prev").asText()).isEqualTo(b0.get("leafHash").asText());
+        assertThat(a0.get("seq").asLong()).isZero();
     }
 
     @Test
