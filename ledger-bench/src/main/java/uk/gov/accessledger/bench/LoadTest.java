@@ -88,6 +88,9 @@ final class LoadTest {
         }
     }
 
+    /** The name of the floor phase in load.json (see {@link LedgerRowsFloor}). */
+    static final String FLOOR_PHASE = "floor: the ledger's own rows by plain JDBC, no application code";
+
     Map<String, Object> run() throws Exception {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("url", settings.url().toString());
@@ -137,6 +140,17 @@ final class LoadTest {
         if (settings.proofRequests() > 0 && sizeAfter > 0) {
             log("proofs via the API");
             proofs().forEach(phase -> phases.add(phase.toMap()));
+        }
+        if (settings.pgUrl() != null) {
+            log("floor: the ledger's own rows again, by plain JDBC");
+            Instant startedAt = Instant.now();
+            LedgerRowsFloor.Result floor = LedgerRowsFloor.run(settings.pgUrl(), settings.pgUser(),
+                    MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchSize(),
+                    settings.batchSize() * settings.batches());
+            phases.add(new Phase(FLOOR_PHASE, 1, floor.entries() / settings.batchSize(), floor.entries(), 0,
+                    floor.seconds(), floor.batchLatencies(), null, startedAt, Instant.now()).toMap());
+            result.put("floorEntriesPerSecond", floor.entriesPerSecond());
+            result.put("batchedToFloorRatio", batched.entriesPerSecond() / floor.entriesPerSecond());
         }
         result.put("phases", phases);
         if (!baselineRates.isEmpty()) {

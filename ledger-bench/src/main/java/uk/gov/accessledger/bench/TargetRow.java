@@ -57,7 +57,18 @@ record TargetRow(String what, String target, String measured, String verdict, St
                 rate >= 20_000 && ratio >= 0.5 ? "meets" : "misses",
                 Double.isNaN(baseline) ? "—" : "plain JDBC batch INSERT: " + Format.number(baseline) + " rows/s",
                 Double.isNaN(baseline) ? "—" : Format.ratio(rate, baseline),
-                "end to end over HTTP on loopback; baseline = mean of a run before and one after");
+                "end to end over HTTP on loopback; baseline = mean of a run before and one after" + floor(load, rate));
+    }
+
+    /** The floor of {@link LedgerRowsFloor}, when the load run measured it. */
+    private static String floor(Map<String, Object> load, double rate) {
+        double floor = LoadReport.number(load, "floorEntriesPerSecond");
+        if (Double.isNaN(floor)) {
+            return "";
+        }
+        return "; floor: the same entries' rows (event, read model, log queue, leaf, nodes) written again by plain"
+                + " JDBC with no application code, into copies of the ledger's tables with their indexes, reach "
+                + Format.number(floor) + " entries/s (ingest / floor = " + Format.ratio(rate, floor) + ")";
     }
 
     private static TargetRow singleRow(Map<String, Object> load) {

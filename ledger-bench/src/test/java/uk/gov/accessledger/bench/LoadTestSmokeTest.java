@@ -149,6 +149,70 @@ class LoadTestSmokeTest {
 
     @Test
     void plainInsertBaselineWritesAndDropsItsTable() throws Exception {
+        withDatabase((databaseUrl, user, password) -> {
+            try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
+                recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO).withStackTrace();
+                recording.start();
+                java.time.Instant from = java.time.Instant.now();
+                PlainInsertBaseline.Result result = PlainInsertBaseline.run(databaseUrl, user, password, 10, 3, 1);
+                java.time.Instant to = java.time.Instant.now();
+                recording.stop();
+                assertThat(result.rows()).isEqualTo(30);
+                assertThat(result.batchLatencies().count()).isEqualTo(3);
+
+                // The same recording shows the round-trip counter at work: every read is the baseline's.
+                Path jfr = out.resolve("baseline.jfr");
+                recording.dump(jfr);
+                Map<String, Object> load = Map.of("phases", List.of(Map.of("phase", "batched ingest",
+                        "entries", 30, "startedAt", from.toString(), "endedAt", to.toString())));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> batched = (Map<String, Object>) RoundTrips.analyse(jfr, load).get("batched ingest");
+                assertThat(LoadReport.number(batched, "perEntry")).isPositive();
+                assertThat(batched.get("byCaller").toString()).contains("PlainInsertBaseline.run");
+            }
+        });
+    }
+
+    @Test
+    void ledgerRowsFloorRewritesTheLedgersRowsAndDropsItsCopies() throws Exception {
+        withDatabase((databaseUrl, user, password) -> {
+            try (var c = java.sql.DriverManager.getConnection(databaseUrl, user, password); var s = c.createStatement()) {
+                for (String migration : List.of("V1__ledger_schema.sql", "V2__transparency_log.sql")) {
+                    s.execute(java.nio.file.Files.readString(
+                            Path.of("../ledger-api/src/main/resources/db/migration", migration)));
+                }
+                s.execute("INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " payload, payload_type, time_stamp) SELECT 's' || g, 0, 'SubjectChain',"
+                        + " gen_random_uuid()::text, '\\x00', 'x', now()::text FROM generate_series(1, 23) g");
+                s.execute("INSERT INTO ledger_entry (entry_id, subject, seq, kind, happened_at, recorded_at,"
+                        + " policy_exception, leaf_hash, request_hash, canonical) SELECT gen_random_uuid(),"
+                        + " lpad(g::text, 64, '0'), 0, 'access', now(), now(), false, '\\x01', '\\x02', '\\x03'"
+                        + " FROM generate_series(1, 23) g");
+                s.execute("INSERT INTO log_leaf (leaf_index, entry_id, leaf_hash) SELECT row_id - 1, entry_id, leaf_hash"
+                        + " FROM ledger_entry");
+                s.execute("INSERT INTO log_node (level, node_index, hash) SELECT l, i, '\\x04'"
+                        + " FROM generate_series(0, 4) l, generate_series(0, 22) i WHERE (i + 1) * (1 << l) <= 23");
+            }
+            // 23 logged entries in batches of 5: four whole batches, with every node they complete.
+            LedgerRowsFloor.Result result = LedgerRowsFloor.run(databaseUrl, user, password, 5, 1000);
+            assertThat(result.entries()).isEqualTo(20);
+            assertThat(result.batchLatencies().count()).isEqualTo(4);
+            try (var c = java.sql.DriverManager.getConnection(databaseUrl, user, password); var s = c.createStatement();
+                 var rs = s.executeQuery("SELECT COUNT(*) FROM pg_tables WHERE tablename LIKE 'floor_%'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+            assertThatThrownBy(() -> LedgerRowsFloor.run(databaseUrl, user, password, 50, 1000))
+                    .hasMessageContaining("needs at least 50 logged entries, found 23");
+        });
+    }
+
+    private interface DatabaseTest {
+        void run(String databaseUrl, String user, String password) throws Exception;
+    }
+
+    /** Runs {@code test} against a new PostgreSQL database, dropped afterwards. */
+    private static void withDatabase(DatabaseTest test) throws Exception {
         String url = MachineInfo.env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = MachineInfo.env("LEDGER_TEST_PG_USER", "postgres");
         String password = MachineInfo.env("LEDGER_TEST_PG_PASSWORD", "");
@@ -161,26 +225,8 @@ class LoadTestSmokeTest {
             }
             org.junit.jupiter.api.Assumptions.abort("PostgreSQL not reachable at " + url + ": " + e.getMessage());
         }
-        String databaseUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
-        try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
-            recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO).withStackTrace();
-            recording.start();
-            java.time.Instant from = java.time.Instant.now();
-            PlainInsertBaseline.Result result = PlainInsertBaseline.run(databaseUrl, user, password, 10, 3, 1);
-            java.time.Instant to = java.time.Instant.now();
-            recording.stop();
-            assertThat(result.rows()).isEqualTo(30);
-            assertThat(result.batchLatencies().count()).isEqualTo(3);
-
-            // The same recording shows the round-trip counter at work: every read is the baseline's.
-            Path jfr = out.resolve("baseline.jfr");
-            recording.dump(jfr);
-            Map<String, Object> load = Map.of("phases", List.of(Map.of("phase", "batched ingest",
-                    "entries", 30, "startedAt", from.toString(), "endedAt", to.toString())));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> batched = (Map<String, Object>) RoundTrips.analyse(jfr, load).get("batched ingest");
-            assertThat(LoadReport.number(batched, "perEntry")).isPositive();
-            assertThat(batched.get("byCaller").toString()).contains("PlainInsertBaseline.run");
+        try {
+            test.run(url.substring(0, url.lastIndexOf('/') + 1) + database, user, password);
         } finally {
             try (var c = java.sql.DriverManager.getConnection(url, user, password); var s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -1,0 +1,160 @@
+package uk.gov.accessledger.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A floor under the ingest figure. After a load run, the rows the ledger really wrote for its
+ * first entries (event, read-model row, log queue row, leaf and tree nodes) are read back and
+ * written again with plain JDBC batches into empty copies of the same tables (same columns, keys
+ * and indexes), in the ledger's two transactions per batch: record (event, entry, queue), then
+ * sequence (leaves, nodes, dequeue). No application code runs in between, so PostgreSQL on this
+ * machine cannot store ledger entries faster than this, whatever the Java side does. The plain
+ * INSERT baseline writes one unindexed row per entry; this shows what the other rows cost.
+ */
+final class LedgerRowsFloor {
+
+    private static final String[] TABLES = {"domain_event_entry", "ledger_entry", "log_pending", "log_leaf", "log_node"};
+    private static final String EVENT_COLUMNS = "aggregate_identifier, sequence_number, type, event_identifier,"
+            + " meta_data, payload, payload_revision, payload_type, time_stamp";
+    private static final String ENTRY_COLUMNS = "entry_id, subject, seq, kind, organisation, service, purpose,"
+            + " legal_basis, action, refers_to, happened_at, recorded_at, disclose_after, policy_exception, prev_hash,"
+            + " leaf_hash, request_hash, canonical";
+
+    private LedgerRowsFloor() {
+    }
+
+    /** One measured run over {@code entries} entries in batches of {@code batchSize}. */
+    record Result(int entries, double seconds, Latencies batchLatencies) {
+
+        double entriesPerSecond() {
+            return entries / seconds;
+        }
+    }
+
+    /**
+     * Copies at most {@code limit} logged entries' rows; the copies are dropped afterwards. Reads
+     * happen before the clock starts.
+     */
+    static Result run(String url, String user, String password, int batchSize, int limit) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            int n = (int) Math.min(limit, single(c, "SELECT COUNT(*) FROM log_leaf"));
+            if (n < batchSize) {
+                throw new IllegalStateException("needs at least " + batchSize + " logged entries, found " + n);
+            }
+            n -= n % batchSize;
+            List<Object[]> events = rows(c, "SELECT " + EVENT_COLUMNS + " FROM domain_event_entry"
+                    + " ORDER BY global_index LIMIT " + n);
+            List<Object[]> entries = rows(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry ORDER BY row_id LIMIT " + n);
+            List<Object[]> leaves = rows(c, "SELECT leaf_index, entry_id, leaf_hash FROM log_leaf"
+                    + " WHERE leaf_index < " + n + " ORDER BY leaf_index");
+            // Each node with the batch that completes it: the one holding its last leaf.
+            List<Object[]> nodes = rows(c, "SELECT level, node_index, hash FROM log_node"
+                    + " WHERE (node_index + 1) * (CAST(1 AS BIGINT) << level) <= " + n
+                    + " ORDER BY (node_index + 1) * (CAST(1 AS BIGINT) << level), level");
+            try (Statement s = c.createStatement()) {
+                for (String table : TABLES) {
+                    s.execute("DROP TABLE IF EXISTS floor_" + table);
+                    s.execute("CREATE TABLE floor_" + table + " (LIKE " + table + " INCLUDING ALL)");
+                }
+            }
+            c.setAutoCommit(false);
+            Latencies latencies = new Latencies();
+            long start = System.nanoTime();
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO floor_domain_event_entry ("
+                        + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement entry = c.prepareStatement("INSERT INTO floor_ledger_entry (" + ENTRY_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement enqueue = c.prepareStatement(
+                         "INSERT INTO floor_log_pending (entry_id, leaf_hash) VALUES (?, ?)");
+                 PreparedStatement leaf = c.prepareStatement(
+                         "INSERT INTO floor_log_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)");
+                 PreparedStatement node = c.prepareStatement(
+                         "INSERT INTO floor_log_node (level, node_index, hash) VALUES (?, ?, ?)");
+                 PreparedStatement dequeue = c.prepareStatement("DELETE FROM floor_log_pending WHERE entry_id = ?")) {
+                int nextNode = 0;
+                for (int from = 0; from < n; from += batchSize) {
+                    long batchStart = System.nanoTime();
+                    int to = from + batchSize;
+                    add(event, events, from, to);
+                    add(entry, entries, from, to);
+                    for (Object[] e : entries.subList(from, to)) {
+                        enqueue.setObject(1, e[0]);
+                        enqueue.setObject(2, e[15]);
+                        enqueue.addBatch();
+                    }
+                    event.executeBatch();
+                    entry.executeBatch();
+                    enqueue.executeBatch();
+                    c.commit();
+                    add(leaf, leaves, from, to);
+                    int lastNode = nextNode;
+                    while (lastNode < nodes.size() && completes(nodes.get(lastNode)) <= to) {
+                        lastNode++;
+                    }
+                    add(node, nodes, nextNode, lastNode);
+                    nextNode = lastNode;
+                    for (Object[] e : entries.subList(from, to)) {
+                        dequeue.setObject(1, e[0]);
+                        dequeue.addBatch();
+                    }
+                    leaf.executeBatch();
+                    node.executeBatch();
+                    dequeue.executeBatch();
+                    c.commit();
+                    latencies.record(System.nanoTime() - batchStart);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                for (String table : TABLES) {
+                    s.execute("DROP TABLE floor_" + table);
+                }
+            }
+            return new Result(n, seconds, latencies);
+        }
+    }
+
+    /** How many leaves a node's subtree reaches: (index + 1) * 2^level. */
+    private static long completes(Object[] node) {
+        return (((Number) node[1]).longValue() + 1) << ((Number) node[0]).intValue();
+    }
+
+    private static void add(PreparedStatement insert, List<Object[]> rows, int from, int to) throws SQLException {
+        for (Object[] row : rows.subList(from, to)) {
+            for (int col = 0; col < row.length; col++) {
+                insert.setObject(col + 1, row[col]);
+            }
+            insert.addBatch();
+        }
+    }
+
+    private static List<Object[]> rows(Connection c, String sql) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] row = new Object[columns];
+                for (int col = 0; col < columns; col++) {
+                    row[col] = rs.getObject(col + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static long single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
