@@ -23,13 +23,15 @@ import java.nio.file.Path;
  * --proof-requests N     inclusion and as many consistency proofs fetched after the ingest load (default 2000)
  * --proof-clients N      concurrent proof clients (default 8)
  * --max-seconds N        time limit of each phase (default 60)
- * --warmup-seconds N     single-entry warm-up before measuring, after 10 warm-up batches (default 10)
+ * --warmup-batches N     batches sent before measuring, so the API's JIT has compiled the ingest path
+ *                        (default 60; a fresh JVM spends most of its first minute compiling)
+ * --warmup-seconds N     single-entry warm-up before measuring, after the warm-up batches (default 30)
  * --out DIR              where load.json goes (default .)
  * </pre>
  */
 record LoadSettings(URI url, String service, String secret, String pgUrl, String pgUser, int batchSize, int batches,
         int batchClients, int singleRequests, int clients, int inclusionClients, int patients, int proofRequests,
-        int proofClients, int maxSeconds, int warmupSeconds, Path out) {
+        int proofClients, int maxSeconds, int warmupBatches, int warmupSeconds, Path out) {
 
     static LoadSettings parse(String... args) {
         URI url = URI.create("http://127.0.0.1:8080");
@@ -47,7 +49,8 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
         int proofRequests = 2000;
         int proofClients = 8;
         int maxSeconds = 60;
-        int warmupSeconds = 10;
+        int warmupBatches = 60;
+        int warmupSeconds = 30;
         Path out = Path.of(".");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -71,6 +74,7 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
                 case "--proof-requests" -> proofRequests = Integer.parseInt(value);
                 case "--proof-clients" -> proofClients = Integer.parseInt(value);
                 case "--max-seconds" -> maxSeconds = Integer.parseInt(value);
+                case "--warmup-batches" -> warmupBatches = Integer.parseInt(value);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see LoadSettings");
@@ -84,13 +88,13 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
             throw new IllegalArgumentException("requires --secret or LEDGER_BENCH_SERVICE_SECRET");
         }
         if (batchSize < 1 || batchSize > 1000 || batches < 1 || batchClients < 1 || singleRequests < 1
-                || clients < 1 || inclusionClients < 0 || proofRequests < 0 || proofClients < 1 || maxSeconds < 1 || maxSeconds > 600 || warmupSeconds < 1
+                || clients < 1 || warmupBatches < 1 || inclusionClients < 0 || proofRequests < 0 || proofClients < 1 || maxSeconds < 1 || maxSeconds > 600 || warmupSeconds < 1
                 || warmupSeconds > 600) {
             throw new IllegalArgumentException("requires 1 <= batch-size <= 1000, positive counts and "
                     + "1 <= max-seconds, warmup-seconds <= 600");
         }
         return new LoadSettings(url, service, secret, pgUrl, pgUser, batchSize, batches, batchClients,
-                singleRequests, clients, inclusionClients, patients, proofRequests, proofClients, maxSeconds, warmupSeconds,
-                out);
+                singleRequests, clients, inclusionClients, patients, proofRequests, proofClients, maxSeconds, warmupBatches,
+                warmupSeconds, out);
     }
 }

@@ -98,8 +98,8 @@ final class LoadTest {
         long sizeBefore = checkpointSize();
         result.put("treeSizeBefore", sizeBefore);
 
-        log("warm-up: 10 batches, then single entries for " + settings.warmupSeconds() + " s");
-        long acked = batches("warm-up batches", 10, Math.min(2, settings.batchClients()), 1).entries();
+        log("warm-up: " + settings.warmupBatches() + " batches, then single entries for " + settings.warmupSeconds() + " s");
+        long acked = batches("warm-up batches", settings.warmupBatches(), Math.min(2, settings.batchClients()), 1).entries();
         acked += singles("warm-up singles", settings.clients(), 0, settings.warmupSeconds(), 2,
                 Math.min(20_000, settings.singleRequests())).get(0).entries();
 

@@ -122,7 +122,7 @@ class LoadTestSmokeTest {
     void boundedLoadRunCountsEveryEntryAndFeedsTheReport() throws Exception {
         LoadSettings settings = LoadSettings.parse("--url", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "--secret", "s", "--batch-size", "5", "--batches", "4", "--single-requests", "40", "--clients", "4",
-                "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-seconds", "1", "--out", out.toString());
+                "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-batches", "2", "--warmup-seconds", "1", "--out", out.toString());
         LoadReport.write(settings, new LoadTest(settings));
 
         Map<String, Object> load = LoadReport.read(out.resolve("load.json"));
