@@ -2,6 +2,7 @@ package uk.gov.accessledger.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,6 +58,8 @@ class AuditController {
     static final MediaType JSON_LINES = new MediaType("application", "jsonl", StandardCharsets.UTF_8);
 
     /** Exports block on JDBC and on the client; a bounded pool of their own keeps them apart. */
+    private static final byte[] JSONL_ENTRY = "{\"entry\":".getBytes(StandardCharsets.US_ASCII);
+
     private static final ExecutorService EXPORTS = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "audit-export");
         t.setDaemon(true);
@@ -101,11 +104,25 @@ class AuditController {
     ResponseEntity<Flux<DataBuffer>> entriesJsonLines(@RequestParam Map<String, String> params,
                                                       ServerHttpResponse response) {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
-        return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.stream(filter, row -> {
-            write(out, "{\"entry\":");
-            write(out, new String(row.canonical(), StandardCharsets.UTF_8));
-            write(out, ",\"leafIndex\":" + (row.leafIndex() == null ? "null" : row.leafIndex()) + "}\n");
-        })));
+        // The canonical bytes are UTF-8 JSON already: copied as they are, never decoded and re-encoded.
+        Consumer<OutputStream> lines = raw -> {
+            try (OutputStream out = new BufferedOutputStream(raw, 64 * 1024)) {
+                entries.stream(filter, row -> {
+                    try {
+                        out.write(JSONL_ENTRY);
+                        out.write(row.canonical());
+                        out.write((",\"leafIndex\":" + (row.leafIndex() == null ? "null" : row.leafIndex()) + "}\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return download(JSON_LINES, "entries.jsonl", Flux.from(DataBufferUtils.outputStreamPublisher(lines,
+                response.bufferFactory(), EXPORTS, 64 * 1024)));
     }
 
     @GetMapping(path = "/api/v1/audit/summary", produces = MediaType.APPLICATION_JSON_VALUE)

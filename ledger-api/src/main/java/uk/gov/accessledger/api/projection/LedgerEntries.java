@@ -183,15 +183,14 @@ public class LedgerEntries {
         }
     }
 
+    /** Reads the columns by position, in the order of {@link #COLUMNS}: exports map millions of rows. */
     private static LedgerEntryRow row(ResultSet rs, int n) throws SQLException {
-        java.sql.Date discloseAfter = rs.getDate("disclose_after");
-        return new LedgerEntryRow(rs.getLong("row_id"), rs.getObject("entry_id", UUID.class),
-                rs.getString("subject"), rs.getLong("seq"), rs.getString("kind"), rs.getString("organisation"),
-                rs.getString("service"), rs.getString("purpose"), rs.getString("legal_basis"),
-                rs.getString("action"), rs.getObject("refers_to", UUID.class),
-                rs.getTimestamp("happened_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(),
-                discloseAfter == null ? null : discloseAfter.toLocalDate(), rs.getBoolean("policy_exception"),
-                rs.getBytes("prev_hash"), rs.getBytes("leaf_hash"), rs.getBytes("request_hash"),
-                rs.getBytes("canonical"), rs.getObject("leaf_index", Long.class));
+        java.sql.Date discloseAfter = rs.getDate(14);
+        return new LedgerEntryRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getLong(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getObject(11, UUID.class), rs.getTimestamp(12).toInstant(),
+                rs.getTimestamp(13).toInstant(), discloseAfter == null ? null : discloseAfter.toLocalDate(),
+                rs.getBoolean(15), rs.getBytes(16), rs.getBytes(17), rs.getBytes(18), rs.getBytes(19),
+                rs.getObject(20, Long.class));
     }
 }
