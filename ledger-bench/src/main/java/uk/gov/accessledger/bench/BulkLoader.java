@@ -307,20 +307,28 @@ final class BulkLoader {
                 for (Future<?> f : parts) {
                     f.get();
                 }
-                if (writer.isDone()) {
-                    writer.get(); // surfaces the writer's failure
-                }
-                queue.put(chunk);
+                handOver(queue, chunk, writer);
                 if (System.nanoTime() - lastLog > 10e9) {
                     lastLog = System.nanoTime();
                     log("generated %,d of %,d entries", start + size, n);
                 }
             }
-            queue.put(end);
+            handOver(queue, end, writer);
             return writer.get();
         } finally {
             generators.shutdownNow();
             writerThread.shutdownNow();
+        }
+    }
+
+    /** Queues a chunk for the writer; if the writer has failed, throws its failure instead of waiting forever. */
+    private static void handOver(BlockingQueue<Generated[]> queue, Generated[] chunk, Future<byte[]> writer)
+            throws Exception {
+        while (!queue.offer(chunk, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (writer.isDone()) {
+                writer.get();
+                throw new IllegalStateException("couldn't bulk-load: the COPY writer stopped early");
+            }
         }
     }
 
