@@ -7,6 +7,8 @@
 #   ./ledger-bench/run.sh --forks 5       # options after the script go to `report` (see ReportSettings)
 #   ./ledger-bench/run.sh --smoke         # seconds: tiny data, no load run; checks that everything runs
 #
+# LEDGER_BENCH_SCALE_JSON=ledger-bench/target/scale/scale.json adds the figures of a scale.sh run (history
+# page, proofs and exports on a bulk-loaded database) to the target rows.
 # LEDGER_BENCH_LOAD=false skips the load runs (the ingest rows then say "not measured here");
 # LEDGER_BENCH_LOAD_ARGS passes options to the load generator (see LoadSettings). After the
 # measured load run, a second short one with a flight recording counts the API's PostgreSQL round
@@ -30,5 +32,9 @@ if [ "${LEDGER_BENCH_LOAD:-true}" = true ] && [[ " $* " != *" --smoke "* ]]; the
   fi
   load=(--load "$out/load.json")
 fi
+scale=()
+if [ -n "${LEDGER_BENCH_SCALE_JSON:-}" ]; then
+  scale=(--scale "$LEDGER_BENCH_SCALE_JSON")
+fi
 exec java -jar ledger-bench/target/ledger-bench.jar report --out docs \
-  --command "./ledger-bench/run.sh${*:+ $*}" "${load[@]}" "$@"
+  --command "./ledger-bench/run.sh${*:+ $*}" "${load[@]}" "${scale[@]}" "$@"

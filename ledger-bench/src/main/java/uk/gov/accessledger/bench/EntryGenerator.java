@@ -93,6 +93,21 @@ public final class EntryGenerator {
         }
         Profile p = PROFILES.get(random.nextInt(PROFILES.size()));
         Instant recordedAt = EPOCH.plusMillis(random.nextInt(86_400_000));
+        return next(p, subject, seq, prev, recordedAt);
+    }
+
+    /**
+     * Like {@link #next(String, long, byte[])}, but recorded at {@code recordedAt} (which requires
+     * millisecond precision), for callers that keep recording times increasing in log order.
+     */
+    public Input next(String subject, long seq, byte[] prev, Instant recordedAt) {
+        if (seq < 0 || (seq == 0) != (prev == null)) {
+            throw new IllegalArgumentException("requires prev exactly when seq > 0: got seq " + seq);
+        }
+        return next(PROFILES.get(random.nextInt(PROFILES.size())), subject, seq, prev, recordedAt);
+    }
+
+    private Input next(Profile p, String subject, long seq, byte[] prev, Instant recordedAt) {
         Instant occurredAt = recordedAt.minusMillis(random.nextInt(600_000));
         boolean emergency = random.nextInt(50) == 0;
         boolean withheld = p.casePrefix() != null && p.casePrefix().equals("FRD-") && random.nextInt(4) == 0;

@@ -48,6 +48,9 @@ final class JsonReport {
         if (content.loadResults() != null) {
             root.put("load", content.loadResults());
         }
+        if (content.scaleResults() != null) {
+            root.put("scale", content.scaleResults());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -44,6 +44,9 @@ final class MarkdownReport {
         if (content.loadResults() != null) {
             load(md, content.loadResults());
         }
+        if (content.scaleResults() != null) {
+            scale(md, content.scaleResults());
+        }
         section(md, "Machine", content.machine());
         section(md, "Load average while measuring", content.load());
         section(md, "Data sizes", content.data());
@@ -83,6 +86,36 @@ final class MarkdownReport {
         Map<String, Object> roundTrips = (Map<String, Object>) load.get("postgresRoundTrips");
         if (roundTrips != null) {
             roundTrips(md, roundTrips, String.valueOf(load.get("postgresRoundTripsFrom")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void scale(StringBuilder md, Map<String, Object> scale) {
+        md.append("\n## Reads at scale (ledger-bench/scale.sh: bulk load, then ledger-api on PostgreSQL)\n\n");
+        Map<String, Object> bulk = (Map<String, Object>) scale.get("bulkload");
+        if (bulk != null) {
+            md.append("Bulk load: ").append(Format.number(LoadReport.number(bulk, "entries"))).append(" entries over ")
+                    .append(Format.number(LoadReport.number(bulk, "subjects"))).append(" subjects in ")
+                    .append(Format.number(LoadReport.number(bulk, "totalSeconds"))).append(" s (")
+                    .append(Format.number(LoadReport.number(bulk, "entriesPerSecond"))).append(" entries/s); database ")
+                    .append(Format.number(LoadReport.number(bulk, "databaseBytes") / (1 << 30))).append(" GiB.\n\n");
+        }
+        md.append("Measured ").append(scale.get("started")).append(" to ").append(scale.get("finished"))
+                .append(" on a log of ").append(scale.get("treeSize")).append(" leaves; load average before ")
+                .append(scale.get("loadAverageBefore")).append(", during ").append(scale.get("loadAverageDuring"))
+                .append(", after ").append(scale.get("loadAverageAfter")).append(".\n\n");
+        md.append("| phase | clients | requests / entries | requests/s or entries/s | p50 ms | p95 ms | p99 ms |"
+                + " API heap, resident max |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Map<String, Object> phase : (List<Map<String, Object>>) scale.get("phases")) {
+            boolean export = phase.containsKey("entriesPerSecond");
+            md.append("| ").append(phase.get("phase")).append(" | ").append(phase.get("clients")).append(" | ")
+                    .append(export ? phase.get("entries") : phase.get("requests")).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, export ? "entriesPerSecond" : "requestsPerSecond")))
+                    .append(" | ").append(Format.number(LoadReport.number(phase, "p50Ms"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p95Ms"))).append(" | ")
+                    .append(Format.number(LoadReport.number(phase, "p99Ms"))).append(" | ")
+                    .append(export ? phase.get("apiHeap") + ", " + phase.get("apiRssMiBMax") + " MiB" : "—")
+                    .append(" |\n");
         }
     }
 

@@ -51,9 +51,10 @@ final class Report {
 
         Map<String, Figure> figures = Figures.from(results);
         Map<String, Object> loadResults = settings.load() == null ? null : LoadReport.read(settings.load());
+        Map<String, Object> scaleResults = settings.scale() == null ? null : LoadReport.read(settings.scale());
         ReportContent content = new ReportContent(started, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 settings.command(), machine, load, runSettings(), dataSizes(), List.copyOf(figures.values()),
-                TargetRow.from(figures, loadResults), loadResults);
+                TargetRow.from(figures, loadResults, scaleResults), loadResults, scaleResults);
         Files.writeString(settings.out().resolve("benchmarks.md"), MarkdownReport.render(content));
         Files.writeString(settings.out().resolve("benchmarks.json"), JsonReport.render(content));
         return content;

@@ -17,12 +17,14 @@ import java.util.Map;
  * --smoke              tiny data, no fork, one short iteration: checks that everything runs
  * --command TEXT       the command line to print in the report (run.sh passes its own)
  * --load FILE          load.json from a load run in the same session, for the ingest target rows
+ * --scale FILE         scale.json from ledger-bench/scale.sh (bulk load + querybench), for the
+ *                      history-page, proof and export target rows
  * </pre>
  *
  * @param params JMH parameter overrides (tiny sizes for a smoke run)
  */
 record ReportSettings(Path out, int forks, int warmups, int iterations, int iterationMillis, String include,
-        boolean smoke, String command, Path load, Map<String, String> params) {
+        boolean smoke, String command, Path load, Path scale, Map<String, String> params) {
 
     static final String ALL_BENCHMARKS = "^uk\\.gov\\.accessledger\\.bench\\.";
 
@@ -38,6 +40,7 @@ record ReportSettings(Path out, int forks, int warmups, int iterations, int iter
         boolean smoke = false;
         String command = DEFAULT_COMMAND;
         Path load = null;
+        Path scale = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -49,6 +52,7 @@ record ReportSettings(Path out, int forks, int warmups, int iterations, int iter
                 case "--include" -> include = value(args, ++i, arg);
                 case "--command" -> command = value(args, ++i, arg);
                 case "--load" -> load = Path.of(value(args, ++i, arg));
+                case "--scale" -> scale = Path.of(value(args, ++i, arg));
                 case "--smoke" -> smoke = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see ReportSettings");
             }
@@ -64,7 +68,7 @@ record ReportSettings(Path out, int forks, int warmups, int iterations, int iter
             params.put("leaves", "1000");
             params.put("entries", "64");
         }
-        return new ReportSettings(out, forks, warmups, iterations, iterationMillis, include, smoke, command, load,
+        return new ReportSettings(out, forks, warmups, iterations, iterationMillis, include, smoke, command, load, scale,
                 Map.copyOf(params));
     }
 

@@ -1,0 +1,70 @@
+package uk.gov.accessledger.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Options of {@code querybench}:
+ *
+ * <pre>
+ * --url URL             the running ledger API (default http://127.0.0.1:8080)
+ * --jwks-port P         serve the bench issuer's JWKS on this loopback port; the API must have been
+ *                       started with LEDGER_OIDC_JWKS_URI=http://127.0.0.1:P/jwks.json (required)
+ * --subjects M          the bulk load's --subjects: citizens are drawn from the first M NHS numbers
+ * --clients C           concurrent clients in the timed phases (default 8)
+ * --seconds S           length of each timed phase (default 30); --warmup-seconds W before it (default 5)
+ * --tokens T            citizen tokens signed before the phases, one per random subject (default 20,000)
+ * --export-limit N      stop each export after N entries (default: the whole log)
+ * --api-pid PID         the API's process, to sample its resident memory during the exports
+ * --api-heap TEXT       the API's heap setting, recorded beside the export figures (e.g. -Xmx256m)
+ * --bulkload FILE       the bulk load's JSON, copied into the output
+ * --out FILE            where to write the figures (default ledger-bench/target/scale/scale.json)
+ * </pre>
+ */
+record QueryBenchSettings(String url, int jwksPort, int subjects, int clients, int seconds, int warmupSeconds,
+                          int tokens, long exportLimit, long apiPid, String apiHeap, Path bulkload, Path out) {
+
+    static QueryBenchSettings parse(String[] args) {
+        String url = "http://127.0.0.1:8080";
+        int jwksPort = -1;
+        int subjects = -1;
+        int clients = 8;
+        int seconds = 30;
+        int warmup = 5;
+        int tokens = 20_000;
+        long exportLimit = Long.MAX_VALUE;
+        long apiPid = -1;
+        String apiHeap = "unknown";
+        Path bulkload = null;
+        Path out = Path.of("ledger-bench/target/scale/scale.json");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--url" -> url = value;
+                case "--jwks-port" -> jwksPort = Integer.parseInt(value);
+                case "--subjects" -> subjects = Integer.parseInt(value.replace("_", ""));
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--warmup-seconds" -> warmup = Integer.parseInt(value);
+                case "--tokens" -> tokens = Integer.parseInt(value.replace("_", ""));
+                case "--export-limit" -> exportLimit = Long.parseLong(value.replace("_", ""));
+                case "--api-pid" -> apiPid = Long.parseLong(value);
+                case "--api-heap" -> apiHeap = value;
+                case "--bulkload" -> bulkload = Path.of(value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        if (jwksPort < 0 || subjects < 1) {
+            throw new IllegalArgumentException("requires --jwks-port and --subjects");
+        }
+        if (clients < 1 || seconds < 1 || warmup < 0 || tokens < 1 || exportLimit < 1) {
+            throw new IllegalArgumentException("requires positive --clients, --seconds, --tokens, --export-limit");
+        }
+        return new QueryBenchSettings(url, jwksPort, subjects, clients, seconds, warmup, tokens, exportLimit, apiPid,
+                apiHeap, bulkload, out);
+    }
+}
