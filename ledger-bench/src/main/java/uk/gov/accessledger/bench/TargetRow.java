@@ -186,7 +186,13 @@ record TargetRow(String what, String target, String measured, String verdict, St
         }
         Map<String, Object> scaleInclusion = LoadReport.phase(scale, QueryBench.INCLUSION);
         Map<String, Object> scaleConsistency = LoadReport.phase(scale, QueryBench.CONSISTENCY);
+        String verdict = worst <= 5000 ? "meets (computation)" : "misses";
         if (scaleInclusion != null && scaleConsistency != null) {
+            double overHttp = Math.max(LoadReport.number(scaleInclusion, "p99Ms"),
+                    LoadReport.number(scaleConsistency, "p99Ms"));
+            if (worst <= 5000 && overHttp > 5) {
+                verdict = "misses over HTTP (the computation meets)";
+            }
             api += String.format("; via the API on the bulk-loaded log of %s leaves: inclusion p99 %s ms, consistency "
                             + "p99 %s ms (%s)", Format.number(LoadReport.number(scale, "treeSize")),
                     Format.number(LoadReport.number(scaleInclusion, "p99Ms")),
@@ -195,7 +201,7 @@ record TargetRow(String what, String target, String measured, String verdict, St
         return new TargetRow(what, target,
                 String.format("in-process at 10 M leaves: inclusion p99 %s µs, consistency p99 %s µs%s",
                         Format.number(inclusion.median()), Format.number(consistency.median()), api),
-                worst <= 5000 ? "meets (computation)" : "misses",
+                verdict,
                 "—",
                 String.format("target / worst in-process p99 = %s×", Format.number(5000 / worst)),
                 "in-process: node IDs + reads from an in-memory node store + rehash" + apiNote);

@@ -38,6 +38,22 @@ class ScaleTargetRowsTest {
     }
 
     @Test
+    void proofRowMissesWhenTheApiAtScaleIsSlowerThanTheTargetThoughTheComputationIsFast() {
+        Map<String, Figure> figures = Map.of(
+                "proof.inclusion.p99", new Figure("proof.inclusion.p99", "inclusion", "µs", false, List.of(20.0), null),
+                "proof.consistency.p99", new Figure("proof.consistency.p99", "consistency", "µs", false, List.of(17.0),
+                        null));
+        Map<String, Object> slow = Map.of("treeSize", 10_000_000, "loadAverageDuring", "2.0", "phases",
+                List.of(phase(QueryBench.INCLUSION, 20), phase(QueryBench.CONSISTENCY, 2)));
+        assertThat(row(TargetRow.from(figures, null, slow), "inclusion or consistency proof").verdict())
+                .isEqualTo("misses over HTTP (the computation meets)");
+        Map<String, Object> fast = Map.of("treeSize", 10_000_000, "loadAverageDuring", "2.0", "phases",
+                List.of(phase(QueryBench.INCLUSION, 2), phase(QueryBench.CONSISTENCY, 2)));
+        assertThat(row(TargetRow.from(figures, null, fast), "inclusion or consistency proof").verdict())
+                .isEqualTo("meets (computation)");
+    }
+
+    @Test
     void rowsWithoutAScaleRunSayTheyWereNotMeasured() {
         List<TargetRow> rows = TargetRow.from(Map.of(), null, null);
         assertThat(row(rows, "a citizen's history page").measured()).isEqualTo(TargetRow.NOT_MEASURED);
