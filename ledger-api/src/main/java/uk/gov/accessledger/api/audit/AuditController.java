@@ -3,7 +3,6 @@ package uk.gov.accessledger.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -92,10 +91,12 @@ class AuditController {
     ResponseEntity<Flux<DataBuffer>> entriesCsv(@RequestParam Map<String, String> params,
                                                 ServerHttpResponse response) {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
-        return download(CSV, "entries.csv", stream(response, out -> {
+        return download(CSV, "entries.csv", stream(response, raw -> {
+            Writer out = new OutputStreamWriter(raw, StandardCharsets.UTF_8);
             out.write(EntryCsvRow.csvHeader());
             entries.stream(filter, row -> write(out, csv.row(row, parse(row)).toCsvRecord(row.leafIndex(),
                     row.leafHash())));
+            out.flush();
         }));
     }
 
@@ -105,24 +106,16 @@ class AuditController {
                                                       ServerHttpResponse response) {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
         // The canonical bytes are UTF-8 JSON already: copied as they are, never decoded and re-encoded.
-        Consumer<OutputStream> lines = raw -> {
-            try (OutputStream out = new BufferedOutputStream(raw, 64 * 1024)) {
-                entries.stream(filter, row -> {
-                    try {
-                        out.write(JSONL_ENTRY);
-                        out.write(row.canonical());
-                        out.write((",\"leafIndex\":" + (row.leafIndex() == null ? "null" : row.leafIndex()) + "}\n")
-                                .getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.stream(filter, row -> {
+            try {
+                out.write(JSONL_ENTRY);
+                out.write(row.canonical());
+                out.write((",\"leafIndex\":" + (row.leafIndex() == null ? "null" : row.leafIndex()) + "}\n")
+                        .getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        };
-        return download(JSON_LINES, "entries.jsonl", Flux.from(DataBufferUtils.outputStreamPublisher(lines,
-                response.bufferFactory(), EXPORTS, 64 * 1024)));
+        })));
     }
 
     @GetMapping(path = "/api/v1/audit/summary", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -168,7 +161,7 @@ class AuditController {
         return WorkerThreads.call(() -> verified(proofs.latestCheckpoint().orElseThrow(() ->
                         ProblemException.notFound("the log has not signed a checkpoint yet"))))
                 .map(checkpoint -> download(MediaType.parseMediaType(BundleFormat.MEDIA_TYPE),
-                        "access-ledger-export.zip", Flux.from(DataBufferUtils.outputStreamPublisher(out -> {
+                        "access-ledger-export.zip", stream(response, out -> {
                             try (BundleWriter bundle = BundleWriter.open(out, signer, checkpoint.note(),
                                     parsed.asQuery(), clock.instant())) {
                                 entries.streamLogged(filter, checkpoint.size(), row -> {
@@ -181,10 +174,8 @@ class AuditController {
                                     }
                                 });
                                 bundle.finish();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
                             }
-                        }, response.bufferFactory(), EXPORTS, 64 * 1024))));
+                        })));
     }
 
     /** A bundle is only ever made under a checkpoint that verifies with the log's own key. */
@@ -270,15 +261,15 @@ class AuditController {
         }
     }
 
-    interface WriterBody {
-        void write(Writer out) throws IOException;
+    interface Body {
+        void write(OutputStream out) throws IOException;
     }
 
-    /** Runs {@code body} on an export thread, writing through a buffer into the response. */
-    static Flux<DataBuffer> stream(ServerHttpResponse response, WriterBody body) {
+    /** Runs {@code body} on an export thread, writing through a 64 KiB buffer into the response. */
+    static Flux<DataBuffer> stream(ServerHttpResponse response, Body body) {
         Consumer<OutputStream> handler = out -> {
-            try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
-                body.write(writer);
+            try (OutputStream buffered = new BufferedOutputStream(out, 64 * 1024)) {
+                body.write(buffered);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -42,6 +42,10 @@ public class LedgerEntryProjection {
                 policy_exception, prev_hash, leaf_hash, request_hash, canonical)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    /** Positions of the entry id and the leaf hash among the INSERT's parameters. */
+    private static final int ENTRY_ID = 0;
+    private static final int LEAF_HASH = 15;
+
     private static final String ENQUEUE = "INSERT INTO log_pending (entry_id, leaf_hash) VALUES (?, ?)";
 
     private static final String ROWS = LedgerEntryProjection.class.getName() + ".rows";
@@ -77,7 +81,7 @@ public class LedgerEntryProjection {
     private void write(List<Object[]> rows) {
         jdbc.batchUpdate(INSERT, rows);
         // Same transaction: an entry cannot be committed without being queued for the log.
-        jdbc.batchUpdate(ENQUEUE, rows.stream().map(r -> new Object[] {r[0], r[15]}).toList());
+        jdbc.batchUpdate(ENQUEUE, rows.stream().map(r -> new Object[] {r[ENTRY_ID], r[LEAF_HASH]}).toList());
     }
 
     /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */
