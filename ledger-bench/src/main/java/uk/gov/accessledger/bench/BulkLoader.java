@@ -390,7 +390,8 @@ final class BulkLoader {
     private byte[] write(BlockingQueue<Generated[]> queue, Generated[] end) throws Exception {
         Connection[] connections = new Connection[LOADED_TABLES.size()];
         CopyIn[] copies = new CopyIn[connections.length];
-        String[] columns = {EVENT_COLUMNS, ENTRY_COLUMNS, "leaf_index, entry_id, leaf_hash", "level, node_index, hash"};
+        String[] columns = {EVENT_COLUMNS, ENTRY_COLUMNS, "leaf_index, entry_id, leaf_hash, entry_row_id",
+            "level, node_index, hash"};
         try {
             for (int i = 0; i < connections.length; i++) {
                 connections[i] = connect();
@@ -421,7 +422,7 @@ final class BulkLoader {
                             .text(d.legalBasis()).text(d.action()).uuid(null).timestamp(d.occurredAt())
                             .timestamp(e.recordedAt()).date(d.discloseAfter()).bool(!e.policyExceptions().isEmpty())
                             .bytes(e.prev()).bytes(e.leafHash()).bytes(g.requestHash()).bytes(e.canonical());
-                    leafRows.row(3).int8(index).uuid(e.entryId()).bytes(e.leafHash());
+                    leafRows.row(4).int8(index).uuid(e.entryId()).bytes(e.leafHash()).int8(index + 1);
                     nodeRows.row(3).int2(0).int8(index).bytes(e.leafHash());
                     tree.append(e.leafHash(), (id, hash) -> nodeRows.row(3).int2(id.level()).int8(id.index()).bytes(hash));
                     index++;

@@ -52,7 +52,7 @@ final class LedgerRowsFloor {
             List<Object[]> events = rows(c, "SELECT " + EVENT_COLUMNS + " FROM domain_event_entry"
                     + " ORDER BY global_index LIMIT " + n);
             List<Object[]> entries = rows(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry ORDER BY row_id LIMIT " + n);
-            List<Object[]> leaves = rows(c, "SELECT leaf_index, entry_id, leaf_hash FROM log_leaf"
+            List<Object[]> leaves = rows(c, "SELECT leaf_index, entry_id, leaf_hash, entry_row_id FROM log_leaf"
                     + " WHERE leaf_index < " + n + " ORDER BY leaf_index");
             // Each node with the batch that completes it: the one holding its last leaf.
             List<Object[]> nodes = rows(c, "SELECT level, node_index, hash FROM log_node"
@@ -70,11 +70,11 @@ final class LedgerRowsFloor {
             try (PreparedStatement event = c.prepareStatement("INSERT INTO floor_domain_event_entry ("
                         + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement entry = c.prepareStatement("INSERT INTO floor_ledger_entry (" + ENTRY_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"row_id"});
                  PreparedStatement enqueue = c.prepareStatement(
-                         "INSERT INTO floor_log_pending (entry_id, leaf_hash) VALUES (?, ?)");
-                 PreparedStatement leaf = c.prepareStatement(
-                         "INSERT INTO floor_log_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)");
+                         "INSERT INTO floor_log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)");
+                 PreparedStatement leaf = c.prepareStatement("INSERT INTO floor_log_leaf"
+                         + " (leaf_index, entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?, ?)");
                  PreparedStatement node = c.prepareStatement(
                          "INSERT INTO floor_log_node (level, node_index, hash) VALUES (?, ?, ?)");
                  PreparedStatement dequeue = c.prepareStatement("DELETE FROM floor_log_pending WHERE entry_id = ?")) {
@@ -84,13 +84,18 @@ final class LedgerRowsFloor {
                     int to = from + batchSize;
                     add(event, events, from, to);
                     add(entry, entries, from, to);
-                    for (Object[] e : entries.subList(from, to)) {
-                        enqueue.setObject(1, e[0]);
-                        enqueue.setObject(2, e[15]);
-                        enqueue.addBatch();
-                    }
                     event.executeBatch();
                     entry.executeBatch();
+                    // As the ledger's projection: queue each entry with the row id it was given.
+                    try (ResultSet rowIds = entry.getGeneratedKeys()) {
+                        for (Object[] e : entries.subList(from, to)) {
+                            rowIds.next();
+                            enqueue.setObject(1, e[0]);
+                            enqueue.setObject(2, e[15]);
+                            enqueue.setLong(3, rowIds.getLong(1));
+                            enqueue.addBatch();
+                        }
+                    }
                     enqueue.executeBatch();
                     c.commit();
                     add(leaf, leaves, from, to);

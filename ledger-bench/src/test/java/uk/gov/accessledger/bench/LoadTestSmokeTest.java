@@ -177,7 +177,8 @@ class LoadTestSmokeTest {
     void ledgerRowsFloorRewritesTheLedgersRowsAndDropsItsCopies() throws Exception {
         withDatabase((databaseUrl, user, password) -> {
             try (var c = java.sql.DriverManager.getConnection(databaseUrl, user, password); var s = c.createStatement()) {
-                for (String migration : List.of("V1__ledger_schema.sql", "V2__transparency_log.sql")) {
+                for (String migration : List.of("V1__ledger_schema.sql", "V2__transparency_log.sql",
+                        "V3__ledger_entry_row_order.sql", "V4__log_leaf_entry_row.sql")) {
                     s.execute(java.nio.file.Files.readString(
                             Path.of("../ledger-api/src/main/resources/db/migration", migration)));
                 }
@@ -188,7 +189,8 @@ class LoadTestSmokeTest {
                         + " policy_exception, leaf_hash, request_hash, canonical) SELECT gen_random_uuid(),"
                         + " lpad(g::text, 64, '0'), 0, 'access', now(), now(), false, '\\x01', '\\x02', '\\x03'"
                         + " FROM generate_series(1, 23) g");
-                s.execute("INSERT INTO log_leaf (leaf_index, entry_id, leaf_hash) SELECT row_id - 1, entry_id, leaf_hash"
+                s.execute("INSERT INTO log_leaf (leaf_index, entry_id, leaf_hash, entry_row_id)"
+                        + " SELECT row_id - 1, entry_id, leaf_hash, row_id"
                         + " FROM ledger_entry");
                 s.execute("INSERT INTO log_node (level, node_index, hash) SELECT l, i, '\\x04'"
                         + " FROM generate_series(0, 4) l, generate_series(0, 22) i WHERE (i + 1) * (1 << l) <= 23");

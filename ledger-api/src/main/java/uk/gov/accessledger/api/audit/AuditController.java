@@ -106,11 +106,12 @@ class AuditController {
                                                       ServerHttpResponse response) {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
         // The canonical bytes are UTF-8 JSON already: copied as they are, never decoded and re-encoded.
-        return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.stream(filter, row -> {
+        return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.streamCanonical(filter,
+                (canonical, leafIndex) -> {
             try {
                 out.write(JSONL_ENTRY);
-                out.write(row.canonical());
-                out.write((",\"leafIndex\":" + (row.leafIndex() == null ? "null" : row.leafIndex()) + "}\n")
+                out.write(canonical);
+                out.write((",\"leafIndex\":" + (leafIndex == null ? "null" : leafIndex) + "}\n")
                         .getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -203,7 +203,7 @@ public class SelfAudit {
         while (next[0] < checkpoints.size() && checkpoints.get(next[0]).size() == 0) {
             compareRoot(run, range, checkpoints.get(next[0]++));
         }
-        jdbc.query("SELECT l.leaf_index, l.entry_id, l.leaf_hash, e.canonical,"
+        jdbc.query("SELECT l.leaf_index, l.entry_id, l.leaf_hash, e.canonical, l.entry_row_id, e.row_id,"
                 + " (SELECT n.hash FROM log_node n WHERE n.level = 0 AND n.node_index = l.leaf_index) AS node"
                 + " FROM log_leaf l LEFT JOIN ledger_entry e ON e.entry_id = l.entry_id ORDER BY l.leaf_index",
                 (RowCallbackHandler) rs -> {
@@ -220,6 +220,11 @@ public class SelfAudit {
                         run.find(new Finding(Check.LOG_LEAF_WITHOUT_ENTRY, id, null, null, index, null,
                                 "the entry of this leaf is not stored"));
                     } else {
+                        if (rs.getLong("entry_row_id") != rs.getLong("row_id")) {
+                            run.find(new Finding(Check.LOG_LEAF_ROW, id, null, null, index, null,
+                                    "the leaf points at row " + rs.getLong("entry_row_id") + ", the entry is row "
+                                            + rs.getLong("row_id") + ": exports would give another entry this leaf"));
+                        }
                         leaf = CanonicalEntry.leafHash(canonical);
                         if (!Arrays.equals(leaf, stored)) {
                             run.find(new Finding(Check.LOG_LEAF_HASH, id, null, null, index, null,

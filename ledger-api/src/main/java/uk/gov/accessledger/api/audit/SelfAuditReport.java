@@ -27,6 +27,8 @@ public record SelfAuditReport(Instant startedAt, Instant finishedAt, long entrie
         LOG_GAP,
         /** A leaf names an entry that is not stored. */
         LOG_LEAF_WITHOUT_ENTRY,
+        /** A leaf's entry row id (which exports join on) is not the row of the entry it names. */
+        LOG_LEAF_ROW,
         /** A leaf's hash is not its entry's recomputed leaf hash. */
         LOG_LEAF_HASH,
         /** A stored entry has no leaf and is not queued for one. */

@@ -16,7 +16,8 @@ import uk.gov.accessledger.merkle.NodeId;
 @Repository
 class LogStore {
 
-    record Pending(long pendingId, UUID entryId, byte[] leafHash) {
+    /** An entry waiting for a leaf; {@code entryRowId} is its {@code ledger_entry.row_id}. */
+    record Pending(long pendingId, UUID entryId, byte[] leafHash, long entryRowId) {
     }
 
     record Node(int level, long index, byte[] hash) {
@@ -41,8 +42,10 @@ class LogStore {
     }
 
     List<Pending> pending(int limit) {
-        return jdbc.query("SELECT pending_id, entry_id, leaf_hash FROM log_pending ORDER BY pending_id LIMIT ?",
-                (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)), limit);
+        return jdbc.query("SELECT pending_id, entry_id, leaf_hash, entry_row_id FROM log_pending"
+                        + " ORDER BY pending_id LIMIT ?",
+                (rs, n) -> new Pending(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3), rs.getLong(4)),
+                limit);
     }
 
     long pendingCount() {
@@ -55,10 +58,11 @@ class LogStore {
         List<Object[]> done = new ArrayList<>(leaves.size());
         for (int i = 0; i < leaves.size(); i++) {
             Pending p = leaves.get(i);
-            rows.add(new Object[] {firstIndex + i, p.entryId(), p.leafHash()});
+            rows.add(new Object[] {firstIndex + i, p.entryId(), p.leafHash(), p.entryRowId()});
             done.add(new Object[] {p.pendingId()});
         }
-        jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, entry_id, leaf_hash) VALUES (?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO log_leaf (leaf_index, entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?, ?)",
+                rows);
         jdbc.batchUpdate("DELETE FROM log_pending WHERE pending_id = ?", done);
     }
 
@@ -131,17 +135,17 @@ class LogStore {
 
     /** Entries that have neither a leaf nor a place in the queue: must always be none. */
     List<Pending> missing(int limit) {
-        return jdbc.query("SELECT 0, e.entry_id, e.leaf_hash FROM ledger_entry e"
+        return jdbc.query("SELECT 0, e.entry_id, e.leaf_hash, e.row_id FROM ledger_entry e"
                         + " WHERE NOT EXISTS (SELECT 1 FROM log_leaf l WHERE l.entry_id = e.entry_id)"
                         + " AND NOT EXISTS (SELECT 1 FROM log_pending p WHERE p.entry_id = e.entry_id)"
                         + " ORDER BY e.row_id LIMIT ?",
-                (rs, n) -> new Pending(0, rs.getObject(2, UUID.class), rs.getBytes(3)), limit);
+                (rs, n) -> new Pending(0, rs.getObject(2, UUID.class), rs.getBytes(3), rs.getLong(4)), limit);
     }
 
     void enqueue(List<Pending> entries) {
         List<Object[]> rows = new ArrayList<>();
-        entries.forEach(p -> rows.add(new Object[] {p.entryId(), p.leafHash()}));
-        jdbc.batchUpdate("INSERT INTO log_pending (entry_id, leaf_hash) VALUES (?, ?)", rows);
+        entries.forEach(p -> rows.add(new Object[] {p.entryId(), p.leafHash(), p.entryRowId()}));
+        jdbc.batchUpdate("INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)", rows);
     }
 
 }

@@ -17,10 +17,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class LedgerEntries {
 
-    private static final String COLUMNS = "row_id, entry_id, subject, seq, kind, organisation, service, purpose,"
-            + " legal_basis, action, refers_to, happened_at, recorded_at, disclose_after, policy_exception,"
-            + " prev_hash, leaf_hash, request_hash, canonical,"
-            + " (SELECT l.leaf_index FROM log_leaf l WHERE l.entry_id = ledger_entry.entry_id) AS leaf_index";
+    private static final List<String> ENTRY_COLUMNS = List.of("row_id", "entry_id", "subject", "seq", "kind",
+            "organisation", "service", "purpose", "legal_basis", "action", "refers_to", "happened_at", "recorded_at",
+            "disclose_after", "policy_exception", "prev_hash", "leaf_hash", "request_hash", "canonical");
+
+    /** For a few rows: the leaf looked up by entry id. */
+    private static final String COLUMNS = String.join(", ", ENTRY_COLUMNS)
+            + ", (SELECT l.leaf_index FROM log_leaf l WHERE l.entry_id = ledger_entry.entry_id) AS leaf_index";
+
+    /**
+     * For exports, over {@code ledger_entry e} joined to {@code log_leaf l} on the entry's row id:
+     * both follow insertion order, so millions of rows join reading both indexes nearly in
+     * sequence, where a lookup by the random entry id reads its index at a random place per row.
+     */
+    private static final String JOINED_COLUMNS = "e." + String.join(", e.", ENTRY_COLUMNS) + ", l.leaf_index";
 
     private static final RowMapper<LedgerEntryRow> ROW = LedgerEntries::row;
 
@@ -107,12 +117,35 @@ public class LedgerEntries {
      * there are. Runs in a read-only transaction, which PostgreSQL needs for a cursor.
      */
     public void stream(HistoryFilter filter, java.util.function.Consumer<LedgerEntryRow> each) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        cursor(inRowOrder(JOINED_COLUMNS, filter, args), args, rs -> each.accept(row(rs, 0)));
+    }
+
+    /** An entry's canonical bytes and its leaf index (null before it has a leaf). */
+    public interface CanonicalConsumer {
+        void accept(byte[] canonical, Long leafIndex);
+    }
+
+    /**
+     * As {@link #stream}, but reads only the canonical bytes and the leaf index: what a JSON Lines
+     * export writes, without decoding the other columns of every row.
+     */
+    public void streamCanonical(HistoryFilter filter, CanonicalConsumer each) {
+        List<Object> args = new ArrayList<>();
+        cursor(inRowOrder("e.canonical, l.leaf_index", filter, args), args,
+                rs -> each.accept(rs.getBytes(1), rs.getObject(2, Long.class)));
+    }
+
+    private static String inRowOrder(String columns, HistoryFilter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM ledger_entry e"
+                + " LEFT JOIN log_leaf l ON l.entry_row_id = e.row_id WHERE 1 = 1");
         appendFilter(sql, args, filter);
-        sql.append(" ORDER BY row_id");
-        readOnly.executeWithoutResult(status -> streaming.query(sql.toString(),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(row(rs, 0)), args.toArray()));
+        return sql.append(" ORDER BY e.row_id").toString();
+    }
+
+    /** Runs {@code sql} through a cursor in a read-only transaction, which PostgreSQL needs for one. */
+    private void cursor(String sql, List<Object> args, org.springframework.jdbc.core.RowCallbackHandler each) {
+        readOnly.executeWithoutResult(status -> streaming.query(sql, each, args.toArray()));
     }
 
     /**
@@ -120,13 +153,12 @@ public class LedgerEntries {
      * what a checkpoint of that size covers.
      */
     public void streamLogged(HistoryFilter filter, long treeSize, java.util.function.Consumer<LedgerEntryRow> each) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE entry_id IN"
-                + " (SELECT l.entry_id FROM log_leaf l WHERE l.leaf_index < ?)");
+        StringBuilder sql = new StringBuilder("SELECT " + JOINED_COLUMNS + " FROM log_leaf l"
+                + " JOIN ledger_entry e ON e.row_id = l.entry_row_id WHERE l.leaf_index < ?");
         List<Object> args = new ArrayList<>(List.of(treeSize));
         appendFilter(sql, args, filter);
-        sql.append(" ORDER BY leaf_index");
-        readOnly.executeWithoutResult(status -> streaming.query(sql.toString(),
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(row(rs, 0)), args.toArray()));
+        sql.append(" ORDER BY l.leaf_index");
+        cursor(sql.toString(), args, rs -> each.accept(row(rs, 0)));
     }
 
     /** Entries matching {@code filter}, newest first, with row id below {@code beforeRow}. */

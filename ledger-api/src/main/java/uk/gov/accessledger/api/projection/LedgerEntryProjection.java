@@ -1,5 +1,7 @@
 package uk.gov.accessledger.api.projection;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +13,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
 import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ChainedEntry;
@@ -46,7 +51,8 @@ public class LedgerEntryProjection {
     private static final int ENTRY_ID = 0;
     private static final int LEAF_HASH = 15;
 
-    private static final String ENQUEUE = "INSERT INTO log_pending (entry_id, leaf_hash) VALUES (?, ?)";
+    private static final String ENQUEUE =
+            "INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)";
 
     private static final String ROWS = LedgerEntryProjection.class.getName() + ".rows";
 
@@ -79,9 +85,42 @@ public class LedgerEntryProjection {
     }
 
     private void write(List<Object[]> rows) {
-        jdbc.batchUpdate(INSERT, rows);
+        long[] rowIds = insert(rows);
+        List<Object[]> queued = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            queued.add(new Object[] {rows.get(i)[ENTRY_ID], rows.get(i)[LEAF_HASH], rowIds[i]});
+        }
         // Same transaction: an entry cannot be committed without being queued for the log.
-        jdbc.batchUpdate(ENQUEUE, rows.stream().map(r -> new Object[] {r[ENTRY_ID], r[LEAF_HASH]}).toList());
+        jdbc.batchUpdate(ENQUEUE, queued);
+    }
+
+    /** Inserts the rows as one JDBC batch and returns the row_id the database gave each, in order. */
+    private long[] insert(List<Object[]> rows) {
+        return jdbc.execute((ConnectionCallback<long[]>) connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"row_id"})) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        StatementCreatorUtils.setParameterValue(insert, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                long[] rowIds = new long[rows.size()];
+                int n = 0;
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (; keys.next(); n++) {
+                        if (n < rowIds.length) {
+                            rowIds[n] = keys.getLong(1);
+                        }
+                    }
+                }
+                if (n != rowIds.length) {
+                    throw new IllegalStateException("couldn't read the row_id of every new ledger_entry row: got "
+                            + n + " of " + rowIds.length);
+                }
+                return rowIds;
+            }
+        });
     }
 
     /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */

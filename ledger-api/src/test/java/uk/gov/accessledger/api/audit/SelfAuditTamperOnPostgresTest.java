@@ -83,6 +83,17 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
     }
 
     @Test
+    void namesALeafPointedAtAnotherEntrysRow() {
+        UUID victim = chain.get(1);
+        List<Finding> findings = tampered(db -> db.update("UPDATE log_leaf SET entry_row_id = -entry_row_id"
+                + " WHERE entry_id = ?", victim));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(Check.LOG_LEAF_ROW);
+            assertThat(f.entryId()).isEqualTo(victim);
+        });
+    }
+
+    @Test
     void namesTwoSwappedEntries() {
         UUID first = chain.get(1);
         UUID second = chain.get(2);
