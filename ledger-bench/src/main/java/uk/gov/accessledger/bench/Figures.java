@@ -60,11 +60,12 @@ final class Figures {
             rate("checkpoint.open", "CheckpointSignatureBenchmark.openCheckpoint",
                     "Ed25519: verify a signed checkpoint and parse it", "verifications/s", null),
             perEntry("offline.ledgerCore", "OfflineVerificationBenchmark.ledgerCore",
-                    "offline verification: every leaf and the root, ledger-core hasher (BouncyCastle)"),
+                    "offline verification: every leaf and the root, ledger-core with the writer's SHA-256"
+                            + " (BouncyCastle)"),
             perEntry("offline.jdk", "OfflineVerificationBenchmark.jdkDigest",
-                    "offline verification: every leaf and the root, JDK SHA-256"),
+                    "offline verification: every leaf and the root, ledger-core with the verifiers' SHA-256 (JDK)"),
             perEntry("offline.jdkTwoThreads", "OfflineVerificationBenchmark.jdkDigestTwoThreads",
-                    "offline verification: JDK SHA-256, leaf hashes on two threads"));
+                    "offline verification: ledger-core with the verifiers' SHA-256 (JDK) on two threads"));
 
     private Figures() {
     }

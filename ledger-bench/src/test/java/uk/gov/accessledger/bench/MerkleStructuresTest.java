@@ -31,19 +31,6 @@ class MerkleStructuresTest {
     }
 
     @Test
-    void rootAccumulatorAgreesWithCompactRangeAtEverySize() {
-        RootAccumulator accumulator = new RootAccumulator();
-        CompactRange range = CompactRange.empty(Rfc6962Hasher.DEFAULT, 0);
-        assertThat(accumulator.root()).isEqualTo(range.root());
-        for (int i = 0; i < 300; i++) {
-            byte[] leaf = FlatTree.syntheticLeaf(i);
-            accumulator.append(leaf);
-            range.append(leaf);
-            assertThat(accumulator.root()).as("size %d", i + 1).isEqualTo(range.root());
-        }
-    }
-
-    @Test
     void builtTreeHoldsTheNodesCompactRangeReports() {
         for (int size : new int[] {1, 2, 3, 1000, 1024, 1025}) {
             FlatTree built = FlatTree.buildSynthetic(size);

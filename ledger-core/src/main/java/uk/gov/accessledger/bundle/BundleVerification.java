@@ -52,7 +52,8 @@ final class BundleVerification {
     /** The longest line of entries.jsonl: a 64 KiB entry in base64 and a 63-hash proof fit. */
     static final int MAX_LINE_BYTES = 1 << 20;
 
-    private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
+    // A verifier: the JDK's SHA-256, not the writer's (see Rfc6962Hasher).
+    private static final Rfc6962Hasher HASHER = Rfc6962Hasher.JDK;
     private static final HexFormat HEX = HexFormat.of();
 
     private final NoteVerifier key;

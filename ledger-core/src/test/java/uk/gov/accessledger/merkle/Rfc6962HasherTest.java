@@ -21,13 +21,16 @@ class Rfc6962HasherTest {
 
     static Stream<Arguments> knownAnswers() {
         List<Arguments> cases = new ArrayList<>();
-        VectorFiles.read("hasher.json").get("cases").forEach(c -> cases.add(Arguments.of(c.get("desc").asText(), c)));
+        for (Rfc6962Hasher h : List.of(Rfc6962Hasher.DEFAULT, Rfc6962Hasher.JDK)) {
+            VectorFiles.read("hasher.json").get("cases")
+                    .forEach(c -> cases.add(Arguments.of(h + " " + c.get("desc").asText(), h, c)));
+        }
         return cases.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("knownAnswers")
-    void matchesPublishedKnownAnswer(String desc, JsonNode c) {
+    void matchesPublishedKnownAnswer(String desc, Rfc6962Hasher hasher, JsonNode c) {
         byte[] got = switch (c.get("op").asText()) {
             case "emptyRoot" -> hasher.emptyRoot();
             case "hashLeaf" -> hasher.hashLeaf(VectorFiles.bytes(c.get("data")));
@@ -35,6 +38,49 @@ class Rfc6962HasherTest {
             default -> throw new IllegalArgumentException("unknown op in hasher.json: " + c.get("op"));
         };
         assertThat(Hex.toHexString(got)).isEqualTo(c.get("want").asText());
+    }
+
+    @Test
+    void jdkAndBouncyCastleAgreeOnEveryLengthAcrossBlockBoundaries() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6962);
+        for (int length = 0; length <= 300; length++) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            assertThat(Rfc6962Hasher.JDK.hashLeaf(data)).as("leaf of %d bytes", length)
+                    .isEqualTo(Rfc6962Hasher.DEFAULT.hashLeaf(data));
+            byte[] other = Rfc6962Hasher.DEFAULT.hashLeaf(new byte[] {(byte) length});
+            assertThat(Rfc6962Hasher.JDK.hashChildren(data, other)).as("node over %d bytes", length)
+                    .isEqualTo(Rfc6962Hasher.DEFAULT.hashChildren(data, other));
+        }
+        assertThat(Rfc6962Hasher.JDK.emptyRoot()).isEqualTo(Rfc6962Hasher.DEFAULT.emptyRoot());
+    }
+
+    @Test
+    void jdkHasherGivesEachThreadItsOwnDigest() throws Exception {
+        byte[][] data = new byte[64][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = ("leaf " + i).repeat(i + 1).getBytes(StandardCharsets.US_ASCII);
+        }
+        List<java.util.concurrent.Callable<Boolean>> workers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            workers.add(() -> {
+                for (int round = 0; round < 500; round++) {
+                    byte[] d = data[round % data.length];
+                    if (!java.util.Arrays.equals(Rfc6962Hasher.JDK.hashLeaf(d), Rfc6962Hasher.DEFAULT.hashLeaf(d))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (java.util.concurrent.Future<Boolean> f : pool.invokeAll(workers)) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

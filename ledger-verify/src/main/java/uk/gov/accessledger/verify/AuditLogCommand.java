@@ -41,7 +41,8 @@ final class AuditLogCommand {
     static final Set<String> OPTIONS = Set.of("key", "state");
     static final String DEFAULT_STATE_FILE = "ledger-verify.state";
 
-    private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
+    // A verifier: the JDK's SHA-256, not the writer's (see Rfc6962Hasher).
+    private static final Rfc6962Hasher HASHER = Rfc6962Hasher.JDK;
 
     private AuditLogCommand() {
     }

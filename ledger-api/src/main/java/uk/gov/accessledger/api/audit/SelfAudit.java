@@ -26,7 +26,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.accessledger.api.audit.SelfAuditReport.Check;
 import uk.gov.accessledger.api.audit.SelfAuditReport.Finding;
-import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.logformat.NoteVerifier;
@@ -45,7 +44,8 @@ public class SelfAudit {
     static final int MAX_LISTED = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(SelfAudit.class);
-    private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
+    // A verifier: the JDK's SHA-256, not the writer's (see Rfc6962Hasher).
+    private static final Rfc6962Hasher HASHER = Rfc6962Hasher.JDK;
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
@@ -116,7 +116,7 @@ public class SelfAudit {
             String s = rs.getString("subject");
             long seq = rs.getLong("seq");
             byte[] canonical = rs.getBytes("canonical");
-            byte[] recomputed = CanonicalEntry.leafHash(canonical);
+            byte[] recomputed = HASHER.hashLeaf(canonical);
             if (!Arrays.equals(recomputed, rs.getBytes("leaf_hash"))) {
                 run.find(new Finding(Check.ENTRY_HASH, id, s, seq, null, null,
                         "stored leaf hash " + hex(rs.getBytes("leaf_hash")) + ", recomputed " + hex(recomputed)));
@@ -225,7 +225,7 @@ public class SelfAudit {
                                     "the leaf points at row " + rs.getLong("entry_row_id") + ", the entry is row "
                                             + rs.getLong("row_id") + ": exports would give another entry this leaf"));
                         }
-                        leaf = CanonicalEntry.leafHash(canonical);
+                        leaf = HASHER.hashLeaf(canonical);
                         if (!Arrays.equals(leaf, stored)) {
                             run.find(new Finding(Check.LOG_LEAF_HASH, id, null, null, index, null,
                                     "leaf hash " + hex(stored) + ", entry hashes to " + hex(leaf)));
