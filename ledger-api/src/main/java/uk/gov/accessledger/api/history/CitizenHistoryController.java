@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -114,8 +115,9 @@ class CitizenHistoryController {
         String subject = subjects.subjectOf(token);
         UUID entryId = entryId(id);
         return WorkerThreads.call(() -> {
-            visibleEntry(subject, entryId);
-            return proofs.tlogProof(entryId).map(TlogProof::toText).orElseThrow(() -> ProblemException.notFound(
+            LedgerEntryRow row = visibleEntry(subject, entryId);
+            return Optional.ofNullable(row.leafIndex()).flatMap(proofs::tlogProof).map(TlogProof::toText)
+                    .orElseThrow(() -> ProblemException.notFound(
                     "the entry is recorded but not yet in a signed checkpoint; try again in a second"));
         });
     }

@@ -1,11 +1,13 @@
 package uk.gov.accessledger.api.log;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import uk.gov.accessledger.logformat.TlogProof;
 import uk.gov.accessledger.merkle.CompactRange;
+import uk.gov.accessledger.merkle.NodeId;
 import uk.gov.accessledger.merkle.ProofNodes;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
@@ -32,23 +34,45 @@ public class LogProofs {
         return store.latestCheckpoint().map(c -> new SignedCheckpoint(c.size(), c.note()));
     }
 
-    /** Requires {@code 0 <= index < size <= checkpointedSize()}. */
+    /** Requires {@code 0 <= index < size <= the latest checkpoint's size}. */
     public List<byte[]> inclusionProof(long index, long size) {
         return inclusion(index, size);
     }
 
-    /** The latest signed checkpoint's size, 0 before the first. */
-    public long checkpointedSize() {
-        return store.latestCheckpoint().map(LogStore.StoredCheckpoint::size).orElse(0L);
-    }
-
-    /** Requires {@code 0 <= index < size <= checkpointedSize()}. */
+    /** Requires {@code 0 <= index < size <= the latest checkpoint's size}. */
     List<byte[]> inclusion(long index, long size) {
         ProofNodes nodes = ProofNodes.inclusion(index, size);
         return nodes.rehash(store.nodes(nodes.ids()), HASHER);
     }
 
-    /** Requires {@code 0 < from <= to <= checkpointedSize()}. */
+    /** A leaf's hash and its inclusion proof, read in one query. */
+    record LeafProof(byte[] leafHash, List<byte[]> proof) {
+    }
+
+    /** As {@link #inclusion}, with the leaf hash from the same read. */
+    LeafProof leafAndInclusion(long index, long size) {
+        ProofNodes nodes = ProofNodes.inclusion(index, size);
+        List<NodeId> ids = new ArrayList<>(nodes.ids());
+        ids.add(new NodeId(0, index));
+        List<byte[]> hashes = store.nodes(ids);
+        byte[] leaf = hashes.get(hashes.size() - 1);
+        return new LeafProof(leaf, nodes.rehash(hashes.subList(0, hashes.size() - 1), HASHER));
+    }
+
+    /** The latest signed checkpoint as stored, or empty before the first. */
+    Optional<LogStore.StoredCheckpoint> latest() {
+        return store.latestCheckpoint();
+    }
+
+    /**
+     * The root of the tree of the first {@code size} leaves: the signed root when {@code latest}
+     * has that size, else recomputed from the stored nodes.
+     */
+    byte[] root(long size, LogStore.StoredCheckpoint latest) {
+        return latest.size() == size ? latest.rootHash().clone() : root(size);
+    }
+
+    /** Requires {@code 0 < from <= to <= the latest checkpoint's size}. */
     List<byte[]> consistency(long from, long to) {
         ProofNodes nodes = ProofNodes.consistency(from, to);
         return nodes.rehash(store.nodes(nodes.ids()), HASHER);
@@ -57,10 +81,6 @@ public class LogProofs {
     /** The root of the tree of the first {@code size} leaves; requires size <= the tree size. */
     byte[] root(long size) {
         return CompactRange.of(HASHER, 0, size, store.nodes(CompactRange.rangeNodes(0, size))).root();
-    }
-
-    byte[] leafHash(long index) {
-        return store.levelRange(0, index, 1).get(0);
     }
 
     public Optional<Long> leafIndexOf(UUID entryId) {
@@ -72,12 +92,15 @@ public class LogProofs {
      * not yet in a signed checkpoint.
      */
     public Optional<TlogProof> tlogProof(UUID entryId) {
-        Optional<Long> index = store.leafIndexOf(entryId);
+        return store.leafIndexOf(entryId).flatMap(this::tlogProof);
+    }
+
+    /** As {@link #tlogProof(UUID)}, for the entry at leaf {@code index}. */
+    public Optional<TlogProof> tlogProof(long index) {
         Optional<LogStore.StoredCheckpoint> checkpoint = store.latestCheckpoint();
-        if (index.isEmpty() || checkpoint.isEmpty() || checkpoint.get().size() <= index.get()) {
+        if (checkpoint.isEmpty() || checkpoint.get().size() <= index) {
             return Optional.empty();
         }
-        return Optional.of(new TlogProof(index.get(), inclusion(index.get(), checkpoint.get().size()),
-                checkpoint.get().note()));
+        return Optional.of(new TlogProof(index, inclusion(index, checkpoint.get().size()), checkpoint.get().note()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,7 +39,8 @@ class ProofController {
             List<FieldError> errors = new ArrayList<>();
             long index = number(params, "index", errors);
             long size = number(params, "size", errors);
-            long checkpointed = proofs.checkpointedSize();
+            Optional<LogStore.StoredCheckpoint> latest = proofs.latest();
+            long checkpointed = latest.map(LogStore.StoredCheckpoint::size).orElse(0L);
             if (errors.isEmpty()) {
                 if (size < 1 || size > checkpointed) {
                     errors.add(FieldError.parameter("size", "must be between 1 and the latest checkpoint's size "
@@ -50,8 +52,9 @@ class ProofController {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            return new InclusionProof(index, size, b64(proofs.leafHash(index)), b64(proofs.root(size)),
-                    proofs.inclusion(index, size).stream().map(ProofController::b64).toList());
+            LogProofs.LeafProof proof = proofs.leafAndInclusion(index, size);
+            return new InclusionProof(index, size, b64(proof.leafHash()), b64(proofs.root(size, latest.get())),
+                    proof.proof().stream().map(ProofController::b64).toList());
         });
     }
 
@@ -61,7 +64,8 @@ class ProofController {
             List<FieldError> errors = new ArrayList<>();
             long from = number(params, "from", errors);
             long to = number(params, "to", errors);
-            long checkpointed = proofs.checkpointedSize();
+            Optional<LogStore.StoredCheckpoint> latest = proofs.latest();
+            long checkpointed = latest.map(LogStore.StoredCheckpoint::size).orElse(0L);
             if (errors.isEmpty()) {
                 if (to < 1 || to > checkpointed) {
                     errors.add(FieldError.parameter("to", "must be between 1 and the latest checkpoint's size "
@@ -73,7 +77,7 @@ class ProofController {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            return new ConsistencyProof(from, to, b64(proofs.root(to)),
+            return new ConsistencyProof(from, to, b64(proofs.root(to, latest.get())),
                     proofs.consistency(from, to).stream().map(ProofController::b64).toList());
         });
     }

@@ -156,6 +156,15 @@ class TransparencyLogTest extends ApiTestSupport {
         badProof("/api/v1/log/proof/consistency?from=0&to=1", "from");
         badProof("/api/v1/log/proof/consistency?from=2&to=1", "from");
         badProof("/api/v1/log/proof/consistency?from=1&to=x", "to");
+
+        // Against an older checkpoint the root is recomputed from the stored nodes, not the latest's.
+        postOk(TestServices.GP, "/api/v1/entries", access(nhsNumber()));
+        sequencer.sequenceOnce();
+        assertThat(latestCheckpoint().size()).isGreaterThan(c.size());
+        JsonNode older = getJson("/api/v1/log/proof/inclusion?index=0&size=" + c.size());
+        assertThat(Base64.getDecoder().decode(older.get("rootHash").asText())).isEqualTo(c.rootHash());
+        ProofVerifier.verifyInclusion(H, 0, c.size(), Base64.getDecoder().decode(older.get("leafHash").asText()),
+                hashes(older.get("proof")), c.rootHash());
     }
 
     @Test
