@@ -45,18 +45,20 @@ final class LoadReport {
         return JSON.readValue(file.toFile(), Map.class);
     }
 
-    /** The phase named {@code name} in a read report, or null. */
-    @SuppressWarnings("unchecked")
+    /** The (first) phase named {@code name} in a read report, or null. */
     static Map<String, Object> phase(Map<String, Object> load, String name) {
+        List<Map<String, Object>> runs = phases(load, name);
+        return runs.isEmpty() ? null : runs.get(0);
+    }
+
+    /** Every phase named {@code name} in a read report (one per client count), in report order. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> phases(Map<String, Object> load, String name) {
         if (load == null) {
-            return null;
+            return List.of();
         }
-        for (Map<String, Object> phase : (List<Map<String, Object>>) load.getOrDefault("phases", List.of())) {
-            if (name.equals(phase.get("phase"))) {
-                return phase;
-            }
-        }
-        return null;
+        return ((List<Map<String, Object>>) load.getOrDefault("phases", List.of())).stream()
+                .filter(phase -> name.equals(phase.get("phase"))).toList();
     }
 
     static double number(Map<String, Object> map, String key) {

@@ -1,6 +1,8 @@
 package uk.gov.accessledger.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Options of {@code querybench}:
@@ -10,8 +12,13 @@ import java.nio.file.Path;
  * --jwks-port P         serve the bench issuer's JWKS on this loopback port; the API must have been
  *                       started with LEDGER_OIDC_JWKS_URI=http://127.0.0.1:P/jwks.json (required)
  * --subjects M          the bulk load's --subjects: citizens are drawn from the first M NHS numbers
- * --clients C           concurrent clients in the timed phases (default 8)
+ * --clients C[,C...]    concurrent clients in the timed phases; each phase runs once per count, so
+ *                       "1,8" gives the unqueued latency and the latency of a saturated machine
+ *                       (default 1,8)
  * --seconds S           length of each timed phase (default 30); --warmup-seconds W before it (default 5)
+ * --jit-warmup-seconds J before any timed phase, each operation runs untimed for J seconds on the
+ *                       most clients, so the freshly started API is compiled and PostgreSQL's cache
+ *                       filled (default 20)
  * --tokens T            citizen tokens signed before the phases, one per random subject (default 20,000)
  * --export-limit N      stop each export after N entries (default: the whole log)
  * --api-pid PID         the API's process, to sample its resident memory during the exports
@@ -20,16 +27,17 @@ import java.nio.file.Path;
  * --out FILE            where to write the figures (default ledger-bench/target/scale/scale.json)
  * </pre>
  */
-record QueryBenchSettings(String url, int jwksPort, int subjects, int clients, int seconds, int warmupSeconds,
-                          int tokens, long exportLimit, long apiPid, String apiHeap, Path bulkload, Path out) {
+record QueryBenchSettings(String url, int jwksPort, int subjects, List<Integer> clients, int seconds,
+                          int warmupSeconds, int jitWarmupSeconds, int tokens, long exportLimit, long apiPid, String apiHeap, Path bulkload, Path out) {
 
     static QueryBenchSettings parse(String[] args) {
         String url = "http://127.0.0.1:8080";
         int jwksPort = -1;
         int subjects = -1;
-        int clients = 8;
+        List<Integer> clients = List.of(1, 8);
         int seconds = 30;
         int warmup = 5;
+        int jitWarmup = 20;
         int tokens = 20_000;
         long exportLimit = Long.MAX_VALUE;
         long apiPid = -1;
@@ -45,9 +53,11 @@ record QueryBenchSettings(String url, int jwksPort, int subjects, int clients, i
                 case "--url" -> url = value;
                 case "--jwks-port" -> jwksPort = Integer.parseInt(value);
                 case "--subjects" -> subjects = Integer.parseInt(value.replace("_", ""));
-                case "--clients" -> clients = Integer.parseInt(value);
+                case "--clients" -> clients = Arrays.stream(value.split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList();
                 case "--seconds" -> seconds = Integer.parseInt(value);
                 case "--warmup-seconds" -> warmup = Integer.parseInt(value);
+                case "--jit-warmup-seconds" -> jitWarmup = Integer.parseInt(value);
                 case "--tokens" -> tokens = Integer.parseInt(value.replace("_", ""));
                 case "--export-limit" -> exportLimit = Long.parseLong(value.replace("_", ""));
                 case "--api-pid" -> apiPid = Long.parseLong(value);
@@ -61,10 +71,11 @@ record QueryBenchSettings(String url, int jwksPort, int subjects, int clients, i
         if (jwksPort < 0 || subjects < 1) {
             throw new IllegalArgumentException("requires --jwks-port and --subjects");
         }
-        if (clients < 1 || seconds < 1 || warmup < 0 || tokens < 1 || exportLimit < 1) {
+        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || seconds < 1 || warmup < 0 || jitWarmup < 0
+                || tokens < 1 || exportLimit < 1) {
             throw new IllegalArgumentException("requires positive --clients, --seconds, --tokens, --export-limit");
         }
-        return new QueryBenchSettings(url, jwksPort, subjects, clients, seconds, warmup, tokens, exportLimit, apiPid,
-                apiHeap, bulkload, out);
+        return new QueryBenchSettings(url, jwksPort, subjects, clients, seconds, warmup, jitWarmup, tokens, exportLimit,
+                apiPid, apiHeap, bulkload, out);
     }
 }

@@ -125,23 +125,63 @@ record TargetRow(String what, String target, String measured, String verdict, St
     private static TargetRow historyRow(Map<String, Object> scale) {
         String what = "a citizen's history page (50 entries) at 10 M entries / 1 M subjects";
         String target = "p95 ≤ 20 ms";
-        Map<String, Object> history = LoadReport.phase(scale, QueryBench.HISTORY);
-        if (history == null) {
+        List<Map<String, Object>> history = LoadReport.phases(scale, QueryBench.HISTORY);
+        if (history.isEmpty()) {
             return notMeasured(what, target, "needs a bulk-loaded database and ledger-api (ledger-bench/scale.sh)");
         }
-        Map<String, Object> entry = LoadReport.phase(scale, QueryBench.ENTRY_WITH_PROOF);
-        double p95 = LoadReport.number(history, "p95Ms");
+        List<String> runs = new ArrayList<>();
+        for (Map<String, Object> h : history) {
+            runs.add(clients(h) + ": " + percentiles(h));
+        }
+        List<String> entryRuns = new ArrayList<>();
+        for (Map<String, Object> e : LoadReport.phases(scale, QueryBench.ENTRY_WITH_PROOF)) {
+            entryRuns.add(clients(e) + ": " + percentiles(e));
+        }
         return new TargetRow(what, target,
-                String.format("p50 %s ms, p95 %s ms, p99 %s ms at %s (%s clients)%s",
-                        Format.number(LoadReport.number(history, "p50Ms")), Format.number(p95),
-                        Format.number(LoadReport.number(history, "p99Ms")), scaleSize(scale), history.get("clients"),
-                        entry == null ? "" : String.format("; entry page + its tlog-proof: p50 %s ms, p95 %s ms, p99 %s ms",
-                                Format.number(LoadReport.number(entry, "p50Ms")),
-                                Format.number(LoadReport.number(entry, "p95Ms")),
-                                Format.number(LoadReport.number(entry, "p99Ms")))),
-                p95 <= 20 ? "meets" : "misses", "—", "—",
+                String.join("; ", runs) + " at " + scaleSize(scale)
+                        + (entryRuns.isEmpty() ? "" : "; entry page + its tlog-proof, " + String.join("; ", entryRuns)),
+                byClients(history, 20), "—", "—",
                 "GET /api/v1/me/entries?limit=50 with a citizen JWT for random loaded citizens, over HTTP on loopback; "
-                        + "every proof verified; " + loadDuring(scale));
+                        + "one client shows a request's own time, more clients a machine whose 2 cores are saturated "
+                        + "(API, PostgreSQL and the clients); every proof verified; " + loadDuring(scale));
+    }
+
+    private static String clients(Map<String, Object> phase) {
+        Object n = phase.get("clients");
+        return n + (Integer.valueOf(1).equals(n) ? " client" : " clients");
+    }
+
+    private static String percentiles(Map<String, Object> phase) {
+        return String.format("p50 %s ms, p95 %s ms, p99 %s ms", Format.number(LoadReport.number(phase, "p50Ms")),
+                Format.number(LoadReport.number(phase, "p95Ms")), Format.number(LoadReport.number(phase, "p99Ms")));
+    }
+
+    /**
+     * "meets" when the latency target holds at every client count measured, "misses" when at none,
+     * and otherwise which counts meet and which miss. Runs with the same client count (inclusion
+     * and consistency proofs) are judged by the slower.
+     */
+    static String byClients(List<Map<String, Object>> runs, double limitMs) {
+        Map<String, Double> worstByClients = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> run : runs) {
+            worstByClients.merge(clients(run), worstMs(run), Math::max);
+        }
+        List<String> meet = new ArrayList<>();
+        List<String> miss = new ArrayList<>();
+        worstByClients.forEach((clients, worst) -> (worst <= limitMs ? meet : miss).add(clients));
+        if (miss.isEmpty()) {
+            return "meets";
+        }
+        if (meet.isEmpty()) {
+            return "misses";
+        }
+        return "meets with " + String.join(", ", meet) + "; misses with " + String.join(", ", miss);
+    }
+
+    /** The figure a latency target judges: p95 for the history row's phases, else p99. */
+    private static double worstMs(Map<String, Object> run) {
+        return QueryBench.HISTORY.equals(run.get("phase")) ? LoadReport.number(run, "p95Ms")
+                : LoadReport.number(run, "p99Ms");
     }
 
     private static TargetRow exportRow(Map<String, Object> scale) {
@@ -184,19 +224,21 @@ record TargetRow(String what, String target, String measured, String verdict, St
                     Format.number(LoadReport.number(apiConsistency, "p99Ms")));
             apiNote = "; the API figures include PostgreSQL reads and HTTP on loopback, every inclusion proof verified";
         }
-        Map<String, Object> scaleInclusion = LoadReport.phase(scale, QueryBench.INCLUSION);
-        Map<String, Object> scaleConsistency = LoadReport.phase(scale, QueryBench.CONSISTENCY);
+        List<Map<String, Object>> overHttp = new ArrayList<>(LoadReport.phases(scale, QueryBench.INCLUSION));
+        overHttp.addAll(LoadReport.phases(scale, QueryBench.CONSISTENCY));
         String verdict = worst <= 5000 ? "meets (computation)" : "misses";
-        if (scaleInclusion != null && scaleConsistency != null) {
-            double overHttp = Math.max(LoadReport.number(scaleInclusion, "p99Ms"),
-                    LoadReport.number(scaleConsistency, "p99Ms"));
-            if (worst <= 5000 && overHttp > 5) {
-                verdict = "misses over HTTP (the computation meets)";
+        if (!overHttp.isEmpty()) {
+            List<String> runs = new ArrayList<>();
+            for (Map<String, Object> run : overHttp) {
+                runs.add(String.format("%s %s p99 %s ms", run.get("phase"), clients(run),
+                        Format.number(LoadReport.number(run, "p99Ms"))));
             }
-            api += String.format("; via the API on the bulk-loaded log of %s leaves: inclusion p99 %s ms, consistency "
-                            + "p99 %s ms (%s)", Format.number(LoadReport.number(scale, "treeSize")),
-                    Format.number(LoadReport.number(scaleInclusion, "p99Ms")),
-                    Format.number(LoadReport.number(scaleConsistency, "p99Ms")), loadDuring(scale));
+            if (worst <= 5000) {
+                String http = byClients(overHttp, 5);
+                verdict = http.equals("meets") ? "meets" : http + " over HTTP (the computation meets)";
+            }
+            api += String.format("; via the API on the bulk-loaded log of %s leaves: %s (%s)",
+                    Format.number(LoadReport.number(scale, "treeSize")), String.join(", ", runs), loadDuring(scale));
         }
         return new TargetRow(what, target,
                 String.format("in-process at 10 M leaves: inclusion p99 %s µs, consistency p99 %s µs%s",
@@ -217,26 +259,18 @@ record TargetRow(String what, String target, String measured, String verdict, St
         if (core == null) {
             return notMeasured(what, target, "offline verification benchmark not run");
         }
+        double best = Math.max(jdk == null ? 0 : jdk.median(), twoThreads == null ? 0 : twoThreads.median());
+        String verdict = best < 1_000_000 ? "misses"
+                : jdk != null && jdk.median() >= 1_000_000 ? "meets" : "meets on two threads";
         return new TargetRow(what, target,
-                Format.number(core.median()) + " entries/s (ledger-core, BouncyCastle)"
-                        + (jdk == null ? "" : "; " + Format.number(jdk.median()) + " entries/s with the JDK digest")
-                        + (twoThreads == null ? "" : "; " + Format.number(twoThreads.median())
-                                + " entries/s with the JDK digest on two threads"),
-                core.median() >= 1_000_000 ? "meets" : "misses" + bestJdkVerdict(jdk, twoThreads),
+                (twoThreads == null ? "" : Format.number(twoThreads.median())
+                        + " entries/s with the verifiers' SHA-256 (JDK) on two threads; ")
+                        + (jdk == null ? "" : Format.number(jdk.median()) + " entries/s on one thread; ")
+                        + Format.number(core.median()) + " entries/s with the writer's SHA-256 (BouncyCastle)",
+                verdict,
                 limit == null ? "—" : "raw JDK SHA-256 of the same bytes: " + Format.number(limit.median()) + " hashes/s",
-                limit == null ? "—" : Format.ratio(core.median(), limit.median())
-                        + (jdk == null ? "" : " (JDK digest: " + Format.ratio(jdk.median(), limit.median()) + ")"),
-                "one thread unless stated, canonical bytes already in memory; chain links (prev) are not "
-                        + "re-parsed here");
-    }
-
-    private static String bestJdkVerdict(Figure jdk, Figure twoThreads) {
-        if (jdk != null && jdk.median() >= 1_000_000) {
-            return " (the JDK digest meets it on one thread)";
-        }
-        if (twoThreads != null && twoThreads.median() >= 1_000_000) {
-            return " (the JDK digest meets it on two threads)";
-        }
-        return "";
+                limit == null || jdk == null ? "—" : Format.ratio(jdk.median(), limit.median()) + " (one thread)",
+                "ledger-core's Rfc6962Hasher and CompactRange, canonical bytes already in memory; one thread unless "
+                        + "stated; chain links (prev) are not re-parsed here");
     }
 }
