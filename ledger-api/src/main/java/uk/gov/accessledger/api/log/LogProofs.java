@@ -83,10 +83,6 @@ public class LogProofs {
         return CompactRange.of(HASHER, 0, size, store.nodes(CompactRange.rangeNodes(0, size))).root();
     }
 
-    public Optional<Long> leafIndexOf(UUID entryId) {
-        return store.leafIndexOf(entryId);
-    }
-
     /**
      * The C2SP tlog-proof of an entry against the latest checkpoint, or empty while the entry is
      * not yet in a signed checkpoint.
