@@ -1,7 +1,7 @@
 package uk.gov.accessledger.api.projection;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +13,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ChainedEntry;
@@ -96,31 +96,29 @@ public class LedgerEntryProjection {
 
     /** Inserts the rows as one JDBC batch and returns the row_id the database gave each, in order. */
     private long[] insert(List<Object[]> rows) {
-        return jdbc.execute((ConnectionCallback<long[]>) connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT, new String[] {"row_id"})) {
-                for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        StatementCreatorUtils.setParameterValue(insert, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
-                    }
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                long[] rowIds = new long[rows.size()];
-                int n = 0;
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (; keys.next(); n++) {
-                        if (n < rowIds.length) {
-                            rowIds[n] = keys.getLong(1);
-                        }
-                    }
-                }
-                if (n != rowIds.length) {
-                    throw new IllegalStateException("couldn't read the row_id of every new ledger_entry row: got "
-                            + n + " of " + rowIds.length);
-                }
-                return rowIds;
-            }
-        });
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"row_id"}),
+                new ArgumentBatchSetter(rows), keys);
+        List<java.util.Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows.size()) {
+            throw new IllegalStateException("couldn't read the row_id of every new ledger_entry row: got "
+                    + generated.size() + " of " + rows.size());
+        }
+        return generated.stream().mapToLong(k -> ((Number) k.values().iterator().next()).longValue()).toArray();
+    }
+
+    /** Sets each batch row's parameters as {@link JdbcTemplate#batchUpdate(String, List)} does. */
+    private record ArgumentBatchSetter(List<Object[]> rows) implements BatchPreparedStatementSetter {
+
+        @Override
+        public void setValues(PreparedStatement ps, int i) throws SQLException {
+            new ArgumentPreparedStatementSetter(rows.get(i)).setValues(ps);
+        }
+
+        @Override
+        public int getBatchSize() {
+            return rows.size();
+        }
     }
 
     /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */
