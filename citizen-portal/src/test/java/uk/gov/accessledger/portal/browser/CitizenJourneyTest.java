@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -351,23 +352,25 @@ class CitizenJourneyTest {
         waitForUrl(stack.portal());
     }
 
-    /** Clicks something that loads a new page and waits until the new page has loaded. */
+    /**
+     * Clicks something that loads a new page and waits until the new page has loaded. The old page
+     * is marked first, so the wait ends on a new document, never on the old one; while the browser is
+     * between documents, ChromeDriver may answer with errors (stale element, "Node with given id does
+     * not belong to the document"), which the wait retries until its bound.
+     */
     private static void navigate(By by) {
-        WebElement element = browser.findElement(by);
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try {
-                element.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return "complete".equals(((ChromeDriver) d).executeScript("return document.readyState"));
-            }
-        });
+        String marker = UUID.randomUUID().toString();
+        browser.executeScript("window.journeyPage = arguments[0]", marker);
+        browser.findElement(by).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> (Boolean) ((ChromeDriver) d).executeScript(
+                        "return window.journeyPage !== arguments[0] && document.readyState === 'complete'", marker));
     }
 
     /** Sign-in and sign-out pass through the identity provider: wait until the browser is back. */
     private static void waitForUrl(String prefix) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(prefix)
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(d -> d.getCurrentUrl().startsWith(prefix)
                 && "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 
