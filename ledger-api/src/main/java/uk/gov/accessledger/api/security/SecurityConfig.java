@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.LedgerProperties;
 import uk.gov.accessledger.api.problem.ProblemType;
@@ -38,6 +39,9 @@ class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // Nothing is redirected to a sign-in page, so no request is saved for later; the default
+                // cache would look up a web session on every request (and hop to another thread to do it).
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(basic -> basic
                         .authenticationManager(new ServiceAuthenticationManager(credentials, reference))
                         .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange, mapper)))

@@ -25,7 +25,7 @@ final class ServiceAuthenticationManager implements ReactiveAuthenticationManage
         String name = authentication.getName();
         String secret = String.valueOf(authentication.getCredentials());
         return Mono.justOrEmpty(credentials.authenticate(name, secret))
-                .switchIfEmpty(Mono.error(new BadCredentialsException("couldn't authenticate: bad credentials")))
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("couldn't authenticate: bad credentials")))
                 .map(c -> {
                     if ("operator".equals(c.role())) {
                         return new UsernamePasswordAuthenticationToken(c.name(), null,
