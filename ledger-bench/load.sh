@@ -67,7 +67,7 @@ done
 curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null
 
 LEDGER_BENCH_SERVICE_SECRET="$secret" java -jar ledger-bench/target/ledger-bench.jar load \
-  --url "http://127.0.0.1:$port" --pg-url "jdbc:postgresql://127.0.0.1:5432/$db" --out "$out" "$@"
+  --url "http://127.0.0.1:$port" --pg-url "jdbc:postgresql://127.0.0.1:5432/$db" --api-pid "$api" --out "$out" "$@"
 
 # Stop the API so that its recording is written, then count its round trips.
 kill "$api"

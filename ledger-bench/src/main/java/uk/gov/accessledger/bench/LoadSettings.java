@@ -26,12 +26,17 @@ import java.nio.file.Path;
  * --warmup-batches N     batches sent before measuring, so the API's JIT has compiled the ingest path
  *                        (default 60; a fresh JVM spends most of its first minute compiling)
  * --warmup-seconds N     single-entry warm-up before measuring, after the warm-up batches (default 30)
+ * --api-pid PID          the API's process on this machine: after the warm-up above, single entries go on
+ *                        in rounds of up to 10 s until its JIT compiler is quiet (see {@link JitWatch});
+ *                        no round starts after --jit-warmup-max-seconds (default 300); without
+ *                        --api-pid the warm-up is fixed
  * --out DIR              where load.json goes (default .)
  * </pre>
  */
 record LoadSettings(URI url, String service, String secret, String pgUrl, String pgUser, int batchSize, int batches,
         int batchClients, int singleRequests, int clients, int inclusionClients, int patients, int proofRequests,
-        int proofClients, int maxSeconds, int warmupBatches, int warmupSeconds, Path out) {
+        int proofClients, int maxSeconds, int warmupBatches, int warmupSeconds, Long apiPid, int jitWarmupMaxSeconds,
+        Path out) {
 
     static LoadSettings parse(String... args) {
         URI url = URI.create("http://127.0.0.1:8080");
@@ -51,6 +56,8 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
         int maxSeconds = 60;
         int warmupBatches = 60;
         int warmupSeconds = 30;
+        Long apiPid = null;
+        int jitWarmupMaxSeconds = 300;
         Path out = Path.of(".");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -76,6 +83,8 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
                 case "--max-seconds" -> maxSeconds = Integer.parseInt(value);
                 case "--warmup-batches" -> warmupBatches = Integer.parseInt(value);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
+                case "--api-pid" -> apiPid = Long.parseLong(value);
+                case "--jit-warmup-max-seconds" -> jitWarmupMaxSeconds = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; see LoadSettings");
             }
@@ -89,12 +98,12 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
         }
         if (batchSize < 1 || batchSize > 1000 || batches < 1 || batchClients < 1 || singleRequests < 1
                 || clients < 1 || warmupBatches < 1 || inclusionClients < 0 || proofRequests < 0 || proofClients < 1 || maxSeconds < 1 || maxSeconds > 600 || warmupSeconds < 1
-                || warmupSeconds > 600) {
+                || warmupSeconds > 600 || jitWarmupMaxSeconds < 0 || jitWarmupMaxSeconds > 1800) {
             throw new IllegalArgumentException("requires 1 <= batch-size <= 1000, positive counts and "
-                    + "1 <= max-seconds, warmup-seconds <= 600");
+                    + "1 <= max-seconds, warmup-seconds <= 600, 0 <= jit-warmup-max-seconds <= 1800");
         }
         return new LoadSettings(url, service, secret, pgUrl, pgUser, batchSize, batches, batchClients,
                 singleRequests, clients, inclusionClients, patients, proofRequests, proofClients, maxSeconds, warmupBatches,
-                warmupSeconds, out);
+                warmupSeconds, apiPid, jitWarmupMaxSeconds, out);
     }
 }

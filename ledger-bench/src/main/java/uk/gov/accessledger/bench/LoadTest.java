@@ -88,6 +88,13 @@ final class LoadTest {
         }
     }
 
+    /**
+     * The single-entry requests sent again, by as many clients: each is answered 200 with its
+     * receipt after the same HTTP, authentication, parsing and group commit, one read and the receipt
+     * signature, but nothing is written. What single-entry ingest costs beyond this is the writing.
+     */
+    static final String REPEAT_PHASE = "single-entry repeats (200: the same requests again, nothing written)";
+
     /** The name of the floor phase in load.json (see {@link LedgerRowsFloor}). */
     static final String FLOOR_PHASE = "floor: the ledger's own rows by plain JDBC, no application code";
 
@@ -101,7 +108,10 @@ final class LoadTest {
         log("warm-up: " + settings.warmupBatches() + " batches, then single entries for " + settings.warmupSeconds() + " s");
         long acked = batches("warm-up batches", settings.warmupBatches(), Math.min(2, settings.batchClients()), 1).entries();
         acked += singles("warm-up singles", settings.clients(), 0, settings.warmupSeconds(), 2,
-                Math.min(20_000, settings.singleRequests())).get(0).entries();
+                Math.min(20_000, settings.singleRequests())).phases().get(0).entries();
+        if (settings.apiPid() != null) {
+            acked += warmUntilJitQuiet(new JitWatch(settings.apiPid()), result);
+        }
 
         List<Map<String, Object>> phases = new ArrayList<>();
         List<Double> baselineRates = new ArrayList<>();
@@ -117,9 +127,13 @@ final class LoadTest {
             baselineRates.add(baseline(phases, 102));
         }
         log("single-entry ingest");
-        List<Phase> single = singles("single-entry ingest", settings.clients(), settings.inclusionClients(),
+        SinglesRun singleRun = singles("single-entry ingest", settings.clients(), settings.inclusionClients(),
                 settings.maxSeconds(), 4, settings.singleRequests());
+        List<Phase> single = singleRun.phases();
         single.forEach(phase -> phases.add(phase.toMap()));
+        log("single-entry repeats");
+        phases.add(drive(REPEAT_PHASE, settings.clients(), singleRun.sent(), 0, settings.maxSeconds(),
+                new AtomicBoolean(), 200, body -> true).toMap());
 
         acked += batched.entries();
         for (Phase phase : single) {
@@ -183,10 +197,48 @@ final class LoadTest {
     }
 
     /**
+     * Sends rounds of single entries until a round costs the API's JIT compiler little (see
+     * {@link JitWatch}) or the time allowed runs out; records how it went as {@code jitWarmup}.
+     * Returns the entries acknowledged.
+     */
+    private long warmUntilJitQuiet(JitWatch jit, Map<String, Object> result) throws Exception {
+        int roundSeconds = 10;
+        long acked = 0;
+        int rounds = 0;
+        double compiled = Double.NaN;
+        boolean quiet = false;
+        long start = System.nanoTime();
+        double totalBefore = jit.compileSeconds();
+        while (!quiet && (System.nanoTime() - start) / 1e9 < settings.jitWarmupMaxSeconds()) {
+            double before = jit.compileSeconds();
+            long roundStart = System.nanoTime();
+            acked += singles("warm-up singles", settings.clients(), 0, roundSeconds, 1000 + rounds,
+                    Math.min(10_000, settings.singleRequests())).phases().get(0).entries();
+            compiled = jit.compileSeconds() - before;
+            quiet = JitWatch.quiet(compiled, (System.nanoTime() - roundStart) / 1e9);
+            rounds++;
+            log(String.format("JIT warm-up round %d: the API compiled for %.1f s", rounds, compiled));
+        }
+        Map<String, Object> warmup = new LinkedHashMap<>();
+        warmup.put("quiet", quiet);
+        warmup.put("rounds", rounds);
+        warmup.put("seconds", (System.nanoTime() - start) / 1e9);
+        warmup.put("compileSecondsInLastRound", compiled);
+        warmup.put("compileSecondsDuringWarmup", jit.compileSeconds() - totalBefore);
+        warmup.put("compileSecondsSinceStart", jit.compileSeconds());
+        result.put("jitWarmup", warmup);
+        return acked;
+    }
+
+    /**
      * Sends single entries from {@code clients} threads, and with {@code ?wait=inclusion} from
      * {@code waiters} more, until {@code max} requests are sent or {@code seconds} pass.
      */
-    private List<Phase> singles(String name, int clients, int waiters, int seconds, long seed, int max)
+    /** The phases of a single-entry run, and the requests its main clients sent. */
+    private record SinglesRun(List<Phase> phases, List<HttpRequest> sent) {
+    }
+
+    private SinglesRun singles(String name, int clients, int waiters, int seconds, long seed, int max)
             throws Exception {
         IngestRequests generator = new IngestRequests(seed, settings.patients(), Instant.now());
         List<byte[]> bodies = new ArrayList<>(max);
@@ -212,15 +264,15 @@ final class LoadTest {
             });
             waiterThread.start();
         }
-        Phase main = drive(name, clients, posts(settings.url().resolve("/api/v1/entries"), bodies), 1, seconds,
-                new AtomicBoolean(), 201, body -> true);
+        List<HttpRequest> requests = posts(settings.url().resolve("/api/v1/entries"), bodies);
+        Phase main = drive(name, clients, requests, 1, seconds, new AtomicBoolean(), 201, body -> true);
         mainDone.set(true);
         List<Phase> phases = new ArrayList<>(List.of(main));
         if (waiterThread != null) {
             waiterThread.join();
             phases.add(waited.get());
         }
-        return phases;
+        return new SinglesRun(phases, requests.subList(0, Math.min(requests.size(), main.requests())));
     }
 
     private List<HttpRequest> posts(URI uri, List<byte[]> bodies) {

@@ -38,6 +38,7 @@ class LoadTestSmokeTest {
 
     private HttpServer server;
     private final AtomicLong recorded = new AtomicLong();
+    private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -55,8 +56,13 @@ class LoadTestSmokeTest {
                 assertThat(entry.fieldNames()).toIterable().contains("id", "kind", "staffRole", "action",
                         "dataCategories", "purpose", "legalBasis", "occurredAt");
             }
-            recorded.addAndGet(entries.size());
-            answer(exchange, 201, "{}");
+            // Like the API: a repeated id is answered 200 with the same receipt and not recorded again.
+            int fresh = 0;
+            for (JsonNode entry : entries) {
+                fresh += ids.add(entry.get("id").asText()) ? 1 : 0;
+            }
+            recorded.addAndGet(fresh);
+            answer(exchange, fresh == 0 ? 200 : 201, "{}");
         });
         server.createContext("/log/checkpoint", exchange -> {
             long size = recorded.get();
@@ -122,13 +128,25 @@ class LoadTestSmokeTest {
     void boundedLoadRunCountsEveryEntryAndFeedsTheReport() throws Exception {
         LoadSettings settings = LoadSettings.parse("--url", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "--secret", "s", "--batch-size", "5", "--batches", "4", "--single-requests", "40", "--clients", "4",
-                "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-batches", "2", "--warmup-seconds", "1", "--out", out.toString());
+                "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-batches", "2", "--warmup-seconds", "1",
+                "--api-pid", Long.toString(ProcessHandle.current().pid()), "--jit-warmup-max-seconds", "10",
+                "--out", out.toString());
         LoadReport.write(settings, new LoadTest(settings));
 
         Map<String, Object> load = LoadReport.read(out.resolve("load.json"));
         assertThat(load.get("allAcknowledgedInCheckpoint")).isEqualTo(true);
+        // The JIT warm-up read this JVM's compile time, in rounds that started within the 10 s allowed.
+        Map<String, Object> jit = (Map<String, Object>) load.get("jitWarmup");
+        assertThat((Integer) jit.get("rounds")).isPositive();
+        assertThat(LoadReport.number(jit, "compileSecondsSinceStart")).isPositive();
         assertThat(LoadReport.number(LoadReport.phase(load, "batched ingest"), "entries")).isEqualTo(20);
         assertThat(LoadReport.number(LoadReport.phase(load, "single-entry ingest"), "failures")).isZero();
+        // Every single entry sent is sent again, and answered 200 as a repeat.
+        Map<String, Object> repeats = LoadReport.phase(load, LoadTest.REPEAT_PHASE);
+        assertThat(LoadReport.number(repeats, "failures")).isZero();
+        assertThat(LoadReport.number(repeats, "requests"))
+                .isEqualTo(LoadReport.number(LoadReport.phase(load, "single-entry ingest"), "requests"));
+        assertThat(LoadReport.number(repeats, "entries")).isZero();
         assertThat(LoadReport.phase(load, "request → in a signed checkpoint (?wait=inclusion)")).isNotNull();
         // The stand-in's proofs are genuine, so every one verifies against its checkpoint.
         assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "requests")).isEqualTo(30);
@@ -138,6 +156,8 @@ class LoadTestSmokeTest {
         List<TargetRow> rows = TargetRow.from(Map.of(), load);
         assertThat(rows.get(0).measured()).contains("entries/s");
         assertThat(rows.get(1).measured()).contains("requests/s");
+        assertThat(rows.get(1).baseline()).contains("the same requests repeated");
+        assertThat(rows.get(1).ratio()).startsWith("ingest / repeats = ");
         assertThat(rows.get(2).measured()).contains("p99");
     }
 
