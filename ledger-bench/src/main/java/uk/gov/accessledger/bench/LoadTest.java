@@ -91,7 +91,8 @@ final class LoadTest {
     /**
      * The single-entry requests sent again, by as many clients: each is answered 200 with its
      * receipt after the same HTTP, authentication, parsing and group commit, one read and the receipt
-     * signature, but nothing is written. What single-entry ingest costs beyond this is the writing.
+     * signature, but nothing is written. What single-entry ingest costs beyond this is recording: the
+     * chain commands, the writes and the commit.
      */
     static final String REPEAT_PHASE = "single-entry repeats (200: the same requests again, nothing written)";
 
@@ -230,14 +231,14 @@ final class LoadTest {
         return acked;
     }
 
-    /**
-     * Sends single entries from {@code clients} threads, and with {@code ?wait=inclusion} from
-     * {@code waiters} more, until {@code max} requests are sent or {@code seconds} pass.
-     */
     /** The phases of a single-entry run, and the requests its main clients sent. */
     private record SinglesRun(List<Phase> phases, List<HttpRequest> sent) {
     }
 
+    /**
+     * Sends single entries from {@code clients} threads, and with {@code ?wait=inclusion} from
+     * {@code waiters} more, until {@code max} requests are sent or {@code seconds} pass.
+     */
     private SinglesRun singles(String name, int clients, int waiters, int seconds, long seed, int max)
             throws Exception {
         IngestRequests generator = new IngestRequests(seed, settings.patients(), Instant.now());
@@ -272,7 +273,8 @@ final class LoadTest {
             waiterThread.join();
             phases.add(waited.get());
         }
-        return new SinglesRun(phases, requests.subList(0, Math.min(requests.size(), main.requests())));
+        int sent = main.requests() + main.failures();
+        return new SinglesRun(phases, requests.subList(0, Math.min(requests.size(), sent)));
     }
 
     private List<HttpRequest> posts(URI uri, List<byte[]> bodies) {
