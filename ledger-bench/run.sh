@@ -27,7 +27,8 @@ if [ "${LEDGER_BENCH_LOAD:-true}" = true ] && [[ " $* " != *" --smoke "* ]]; the
   if [ "${LEDGER_BENCH_PROFILE:-true}" = true ]; then
     profiled=ledger-bench/target/load-profile
     LEDGER_BENCH_SKIP_BUILD=true LEDGER_BENCH_PROFILE=true LEDGER_BENCH_LOAD_OUT="$profiled" ./ledger-bench/load.sh \
-      --batches 6 --batch-clients 1 --single-requests 1000 --inclusion-clients 0 --max-seconds 30 --warmup-batches 10 --warmup-seconds 5
+      --batches 6 --batch-clients 1 --single-requests 1000 --inclusion-clients 0 --max-seconds 30 --warmup-batches 10 --warmup-seconds 5 \
+      --jit-warmup-max-seconds 0
     java -jar ledger-bench/target/ledger-bench.jar roundtrips "$profiled/api.jfr" "$profiled/load.json" "$out/load.json"
   fi
   load=(--load "$out/load.json")
