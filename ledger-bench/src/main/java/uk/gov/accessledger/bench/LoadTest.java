@@ -209,13 +209,15 @@ final class LoadTest {
         double compiled = Double.NaN;
         boolean quiet = false;
         long start = System.nanoTime();
-        double totalBefore = jit.compileSeconds();
+        double atStart = jit.compileSeconds();
+        double sinceStart = atStart;
         while (!quiet && (System.nanoTime() - start) / 1e9 < settings.jitWarmupMaxSeconds()) {
-            double before = jit.compileSeconds();
             long roundStart = System.nanoTime();
             acked += singles("warm-up singles", settings.clients(), 0, roundSeconds, 1000 + rounds,
                     Math.min(10_000, settings.singleRequests())).phases().get(0).entries();
-            compiled = jit.compileSeconds() - before;
+            double afterRound = jit.compileSeconds();
+            compiled = afterRound - sinceStart;
+            sinceStart = afterRound;
             quiet = JitWatch.quiet(compiled, (System.nanoTime() - roundStart) / 1e9);
             rounds++;
             log(String.format("JIT warm-up round %d: the API compiled for %.1f s", rounds, compiled));
@@ -225,8 +227,8 @@ final class LoadTest {
         warmup.put("rounds", rounds);
         warmup.put("seconds", (System.nanoTime() - start) / 1e9);
         warmup.put("compileSecondsInLastRound", compiled);
-        warmup.put("compileSecondsDuringWarmup", jit.compileSeconds() - totalBefore);
-        warmup.put("compileSecondsSinceStart", jit.compileSeconds());
+        warmup.put("compileSecondsDuringWarmup", sinceStart - atStart);
+        warmup.put("compileSecondsSinceStart", sinceStart);
         result.put("jitWarmup", warmup);
         return acked;
     }

@@ -61,14 +61,15 @@ final class MarkdownReport {
                 .append(" against ").append(load.get("url")).append("; load average before ")
                 .append(load.get("loadAverageBefore")).append(", during ").append(load.get("loadAverageDuring"))
                 .append(", after ").append(load.get("loadAverageAfter")).append(".\n\n");
-        if (load.get("jitWarmup") instanceof Map<?, ?> jit) {
+        Map<String, Object> jit = (Map<String, Object>) load.get("jitWarmup");
+        if (jit != null) {
             md.append(String.format("Before measuring, single entries went on for %.0f s in %s rounds of 10 s %s:"
                     + " the last round cost the API's JIT compiler %.1f s, and the warm-up %.0f s in all.%n%n",
-                    LoadReport.number((Map<String, Object>) jit, "seconds"), jit.get("rounds"),
+                    LoadReport.number(jit, "seconds"), jit.get("rounds"),
                     Boolean.TRUE.equals(jit.get("quiet")) ? "until the API's JIT compiler was quiet"
                             : "and the API's JIT compiler was still busy when the time allowed ran out",
-                    LoadReport.number((Map<String, Object>) jit, "compileSecondsInLastRound"),
-                    LoadReport.number((Map<String, Object>) jit, "compileSecondsDuringWarmup")));
+                    LoadReport.number(jit, "compileSecondsInLastRound"),
+                    LoadReport.number(jit, "compileSecondsDuringWarmup")));
         }
         md.append("| phase | clients | requests | entries | failures | seconds | entries/s | requests/s "
                 + "| p50 ms | p95 ms | p99 ms |\n");

@@ -83,16 +83,16 @@ record TargetRow(String what, String target, String measured, String verdict, St
         }
         double rate = LoadReport.number(single, "requestsPerSecond");
         double p99 = LoadReport.number(single, "p99Ms");
+        Map<String, Object> repeats = LoadReport.phase(load, LoadTest.REPEAT_PHASE);
         return new TargetRow(what, target,
                 String.format("%s requests/s; p50 %s ms, p95 %s ms, p99 %s ms (%s clients)", Format.number(rate),
                         Format.number(LoadReport.number(single, "p50Ms")),
                         Format.number(LoadReport.number(single, "p95Ms")), Format.number(p99), single.get("clients")),
-                rate >= 3000 && p99 <= 50 ? "meets" : "misses", repeatBaseline(load), repeatRatio(load, rate),
+                rate >= 3000 && p99 <= 50 ? "meets" : "misses", repeatBaseline(repeats), repeatRatio(repeats, rate),
                 "end to end over HTTP on loopback, load generator on the same 2 cores");
     }
 
-    private static String repeatBaseline(Map<String, Object> load) {
-        Map<String, Object> repeats = LoadReport.phase(load, LoadTest.REPEAT_PHASE);
+    private static String repeatBaseline(Map<String, Object> repeats) {
         if (repeats == null) {
             return "—";
         }
@@ -102,8 +102,7 @@ record TargetRow(String what, String target, String measured, String verdict, St
                 Format.number(LoadReport.number(repeats, "p99Ms")));
     }
 
-    private static String repeatRatio(Map<String, Object> load, double rate) {
-        Map<String, Object> repeats = LoadReport.phase(load, LoadTest.REPEAT_PHASE);
+    private static String repeatRatio(Map<String, Object> repeats, double rate) {
         return repeats == null ? "—"
                 : "ingest / repeats = " + Format.ratio(rate, LoadReport.number(repeats, "requestsPerSecond"));
     }

@@ -158,6 +158,11 @@ class LoadTestSmokeTest {
         assertThat(rows.get(1).measured()).contains("requests/s");
         assertThat(rows.get(1).baseline()).contains("the same requests repeated");
         assertThat(rows.get(1).ratio()).startsWith("ingest / repeats = ");
+        String markdown = MarkdownReport.render(new ReportContent(java.time.Instant.now(), java.time.Instant.now(),
+                "load", Map.of(), Map.of(), Map.of(), Map.of(), List.of(), rows, load, null));
+        assertThat(markdown).contains("Before measuring, single entries went on for ")
+                .contains(" in " + jit.get("rounds") + " rounds of 10 s ")
+                .contains(LoadTest.REPEAT_PHASE);
         assertThat(rows.get(2).measured()).contains("p99");
     }
 
