@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Service;
 import uk.gov.accessledger.logformat.TlogProof;
 import uk.gov.accessledger.merkle.CompactRange;
@@ -21,6 +22,7 @@ public class LogProofs {
     private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
 
     private final LogStore store;
+    private final AtomicReference<LogStore.StoredCheckpoint> seen = new AtomicReference<>();
 
     LogProofs(LogStore store) {
         this.store = store;
@@ -59,17 +61,27 @@ public class LogProofs {
         return new LeafProof(leaf, nodes.rehash(hashes.subList(0, hashes.size() - 1), HASHER));
     }
 
-    /** The latest signed checkpoint as stored, or empty before the first. */
-    Optional<LogStore.StoredCheckpoint> latest() {
-        return store.latestCheckpoint();
+    /**
+     * A signed checkpoint of at least {@code size} leaves if there is one, else the latest (empty
+     * before the first). Checkpoints are only ever added, so one seen earlier that covers
+     * {@code size} serves as well as the newest, and saves a query per proof.
+     */
+    Optional<LogStore.StoredCheckpoint> covering(long size) {
+        LogStore.StoredCheckpoint seen = this.seen.get();
+        if (seen != null && seen.size() >= size) {
+            return Optional.of(seen);
+        }
+        Optional<LogStore.StoredCheckpoint> latest = store.latestCheckpoint();
+        latest.ifPresent(c -> this.seen.accumulateAndGet(c, (a, b) -> a == null || b.size() > a.size() ? b : a));
+        return latest;
     }
 
     /**
-     * The root of the tree of the first {@code size} leaves: the signed root when {@code latest}
+     * The root of the tree of the first {@code size} leaves: the signed root when {@code checkpoint}
      * has that size, else recomputed from the stored nodes.
      */
-    byte[] root(long size, LogStore.StoredCheckpoint latest) {
-        return latest.size() == size ? latest.rootHash().clone() : root(size);
+    byte[] root(long size, LogStore.StoredCheckpoint checkpoint) {
+        return checkpoint.size() == size ? checkpoint.rootHash().clone() : root(size);
     }
 
     /** Requires {@code 0 < from <= to <= the latest checkpoint's size}. */

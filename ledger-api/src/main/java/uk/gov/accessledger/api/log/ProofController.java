@@ -39,8 +39,8 @@ class ProofController {
             List<FieldError> errors = new ArrayList<>();
             long index = number(params, "index", errors);
             long size = number(params, "size", errors);
-            Optional<LogStore.StoredCheckpoint> latest = proofs.latest();
-            long checkpointed = latest.map(LogStore.StoredCheckpoint::size).orElse(0L);
+            Optional<LogStore.StoredCheckpoint> checkpoint = proofs.covering(size);
+            long checkpointed = checkpoint.map(LogStore.StoredCheckpoint::size).orElse(0L);
             if (errors.isEmpty()) {
                 if (size < 1 || size > checkpointed) {
                     errors.add(FieldError.parameter("size", "must be between 1 and the latest checkpoint's size "
@@ -53,7 +53,7 @@ class ProofController {
                 throw ProblemException.invalid(errors);
             }
             LogProofs.LeafProof proof = proofs.leafAndInclusion(index, size);
-            return new InclusionProof(index, size, b64(proof.leafHash()), b64(proofs.root(size, latest.get())),
+            return new InclusionProof(index, size, b64(proof.leafHash()), b64(proofs.root(size, checkpoint.get())),
                     proof.proof().stream().map(ProofController::b64).toList());
         });
     }
@@ -64,8 +64,8 @@ class ProofController {
             List<FieldError> errors = new ArrayList<>();
             long from = number(params, "from", errors);
             long to = number(params, "to", errors);
-            Optional<LogStore.StoredCheckpoint> latest = proofs.latest();
-            long checkpointed = latest.map(LogStore.StoredCheckpoint::size).orElse(0L);
+            Optional<LogStore.StoredCheckpoint> checkpoint = proofs.covering(to);
+            long checkpointed = checkpoint.map(LogStore.StoredCheckpoint::size).orElse(0L);
             if (errors.isEmpty()) {
                 if (to < 1 || to > checkpointed) {
                     errors.add(FieldError.parameter("to", "must be between 1 and the latest checkpoint's size "
@@ -77,7 +77,7 @@ class ProofController {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            return new ConsistencyProof(from, to, b64(proofs.root(to, latest.get())),
+            return new ConsistencyProof(from, to, b64(proofs.root(to, checkpoint.get())),
                     proofs.consistency(from, to).stream().map(ProofController::b64).toList());
         });
     }

@@ -157,14 +157,27 @@ class TransparencyLogTest extends ApiTestSupport {
         badProof("/api/v1/log/proof/consistency?from=2&to=1", "from");
         badProof("/api/v1/log/proof/consistency?from=1&to=x", "to");
 
-        // Against an older checkpoint the root is recomputed from the stored nodes, not the latest's.
+        // A checkpoint signed after the last proof request serves proofs at once.
         postOk(TestServices.GP, "/api/v1/entries", access(nhsNumber()));
         sequencer.sequenceOnce();
-        assertThat(latestCheckpoint().size()).isGreaterThan(c.size());
-        JsonNode older = getJson("/api/v1/log/proof/inclusion?index=0&size=" + c.size());
-        assertThat(Base64.getDecoder().decode(older.get("rootHash").asText())).isEqualTo(c.rootHash());
-        ProofVerifier.verifyInclusion(H, 0, c.size(), Base64.getDecoder().decode(older.get("leafHash").asText()),
-                hashes(older.get("proof")), c.rootHash());
+        Checkpoint newer = latestCheckpoint();
+        assertThat(newer.size()).isGreaterThan(c.size());
+        JsonNode latest = getJson("/api/v1/log/proof/inclusion?index=" + c.size() + "&size=" + newer.size());
+        assertThat(Base64.getDecoder().decode(latest.get("rootHash").asText())).isEqualTo(newer.rootHash());
+        ProofVerifier.verifyInclusion(H, c.size(), newer.size(),
+                Base64.getDecoder().decode(latest.get("leafHash").asText()), hashes(latest.get("proof")),
+                newer.rootHash());
+
+        // At a size no checkpoint has, the root is recomputed from the stored nodes.
+        long smaller = c.size() - 1;
+        byte[] root = ReferenceMerkle.root(storedLeafHashesInLogOrder().subList(0, (int) smaller));
+        JsonNode older = getJson("/api/v1/log/proof/inclusion?index=0&size=" + smaller);
+        assertThat(Base64.getDecoder().decode(older.get("rootHash").asText())).isEqualTo(root);
+        ProofVerifier.verifyInclusion(H, 0, smaller, Base64.getDecoder().decode(older.get("leafHash").asText()),
+                hashes(older.get("proof")), root);
+        JsonNode consistency = getJson("/api/v1/log/proof/consistency?from=" + smaller + "&to=" + newer.size());
+        ProofVerifier.verifyConsistency(H, smaller, newer.size(), hashes(consistency.get("proof")), root,
+                newer.rootHash());
     }
 
     @Test
