@@ -38,6 +38,7 @@ class LoadTestSmokeTest {
 
     private HttpServer server;
     private final AtomicLong recorded = new AtomicLong();
+    private final AtomicLong proofsAsked = new AtomicLong();
     private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -70,6 +71,7 @@ class LoadTestSmokeTest {
                     : root(tree(size), size)) + "\n\n— stand-in/log AAAA\n");
         });
         server.createContext("/api/v1/log/proof/", exchange -> {
+            proofsAsked.incrementAndGet();
             Map<String, Long> query = new java.util.HashMap<>();
             for (String pair : exchange.getRequestURI().getQuery().split("&")) {
                 query.put(pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
@@ -150,6 +152,8 @@ class LoadTestSmokeTest {
         assertThat(LoadReport.phase(load, "request → in a signed checkpoint (?wait=inclusion)")).isNotNull();
         // The stand-in's proofs are genuine, so every one verifies against its checkpoint.
         assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "requests")).isEqualTo(30);
+        // Each kind is sent once untimed, to warm the API up, then once timed.
+        assertThat(proofsAsked.get()).isEqualTo(2 * 2 * 30);
         assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "failures")).isZero();
         assertThat(LoadReport.number(LoadReport.phase(load, "consistency proof via the API"), "failures")).isZero();
 
