@@ -24,6 +24,7 @@ mkdir -p "$out"
 work=$(mktemp -d)
 db="ledger_bench_$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
 secret=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+operator_secret=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
 api=""
 jfr=()
 if [ "${LEDGER_BENCH_PROFILE:-}" = true ]; then
@@ -48,6 +49,9 @@ credentials:
   - name: gp-riverside-patient-record
     role: service
     secretSha256: $(printf %s "$secret" | sha256sum | cut -d' ' -f1)
+  - name: ledger-bench-operator
+    role: operator
+    secretSha256: $(printf %s "$operator_secret" | sha256sum | cut -d' ' -f1)
 YAML
 
 LEDGER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" LEDGER_DB_USER=postgres \
@@ -66,7 +70,7 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null
 
-LEDGER_BENCH_SERVICE_SECRET="$secret" java -jar ledger-bench/target/ledger-bench.jar load \
+LEDGER_BENCH_SERVICE_SECRET="$secret" LEDGER_BENCH_OPERATOR="ledger-bench-operator:$operator_secret" java -jar ledger-bench/target/ledger-bench.jar load \
   --url "http://127.0.0.1:$port" --pg-url "jdbc:postgresql://127.0.0.1:5432/$db" --api-pid "$api" --out "$out" "$@"
 
 # Stop the API so that its recording is written, then count its round trips.

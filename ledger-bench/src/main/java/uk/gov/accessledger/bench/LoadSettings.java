@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * --url URL              the ledger API (default http://127.0.0.1:8080); loopback only
  * --service NAME         service credential name (default gp-riverside-patient-record)
  * --secret SECRET        its secret (or env LEDGER_BENCH_SERVICE_SECRET)
+ * --operator NAME:SECRET an operator credential (or env LEDGER_BENCH_OPERATOR), to read the API's
+ *                        metrics: with it, load.json gives the mean group-commit size of single entries
  * --pg-url JDBC          PostgreSQL database for the plain INSERT baseline (the API's own database)
  * --pg-user USER         (default postgres; password from env LEDGER_BENCH_PG_PASSWORD)
  * --batch-size N         entries per batch, 500 to 1000 (default 500)
@@ -33,7 +35,7 @@ import java.nio.file.Path;
  * --out DIR              where load.json goes (default .)
  * </pre>
  */
-record LoadSettings(URI url, String service, String secret, String pgUrl, String pgUser, int batchSize, int batches,
+record LoadSettings(URI url, String service, String secret, String operator, String pgUrl, String pgUser, int batchSize, int batches,
         int batchClients, int singleRequests, int clients, int inclusionClients, int patients, int proofRequests,
         int proofClients, int maxSeconds, int warmupBatches, int warmupSeconds, Long apiPid, int jitWarmupMaxSeconds,
         Path out) {
@@ -42,6 +44,7 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
         URI url = URI.create("http://127.0.0.1:8080");
         String service = "gp-riverside-patient-record";
         String secret = MachineInfo.env("LEDGER_BENCH_SERVICE_SECRET", null);
+        String operator = MachineInfo.env("LEDGER_BENCH_OPERATOR", null);
         String pgUrl = null;
         String pgUser = "postgres";
         int batchSize = 500;
@@ -69,6 +72,7 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
                 case "--url" -> url = URI.create(value);
                 case "--service" -> service = value;
                 case "--secret" -> secret = value;
+                case "--operator" -> operator = value;
                 case "--pg-url" -> pgUrl = value;
                 case "--pg-user" -> pgUser = value;
                 case "--batch-size" -> batchSize = Integer.parseInt(value);
@@ -96,13 +100,16 @@ record LoadSettings(URI url, String service, String secret, String pgUrl, String
         if (secret == null) {
             throw new IllegalArgumentException("requires --secret or LEDGER_BENCH_SERVICE_SECRET");
         }
+        if (operator != null && !operator.contains(":")) {
+            throw new IllegalArgumentException("--operator must be NAME:SECRET");
+        }
         if (batchSize < 1 || batchSize > 1000 || batches < 1 || batchClients < 1 || singleRequests < 1
                 || clients < 1 || warmupBatches < 1 || inclusionClients < 0 || proofRequests < 0 || proofClients < 1 || maxSeconds < 1 || maxSeconds > 600 || warmupSeconds < 1
                 || warmupSeconds > 600 || jitWarmupMaxSeconds < 0 || jitWarmupMaxSeconds > 1800) {
             throw new IllegalArgumentException("requires 1 <= batch-size <= 1000, positive counts and "
                     + "1 <= max-seconds, warmup-seconds <= 600, 0 <= jit-warmup-max-seconds <= 1800");
         }
-        return new LoadSettings(url, service, secret, pgUrl, pgUser, batchSize, batches, batchClients,
+        return new LoadSettings(url, service, secret, operator, pgUrl, pgUser, batchSize, batches, batchClients,
                 singleRequests, clients, inclusionClients, patients, proofRequests, proofClients, maxSeconds, warmupBatches,
                 warmupSeconds, apiPid, jitWarmupMaxSeconds, out);
     }

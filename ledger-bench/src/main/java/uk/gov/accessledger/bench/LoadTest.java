@@ -128,8 +128,15 @@ final class LoadTest {
             baselineRates.add(baseline(phases, 102));
         }
         log("single-entry ingest");
+        double[] groupsBefore = groupSizes();
         SinglesRun singleRun = singles("single-entry ingest", settings.clients(), settings.inclusionClients(),
                 settings.maxSeconds(), 4, settings.singleRequests());
+        double[] groupsAfter = groupSizes();
+        if (groupsBefore != null && groupsAfter[0] > groupsBefore[0]) {
+            double groups = groupsAfter[0] - groupsBefore[0];
+            result.put("singleEntryGroupCommit", Map.of("groups", (long) groups,
+                    "meanRequestsPerGroup", (groupsAfter[1] - groupsBefore[1]) / groups));
+        }
         List<Phase> single = singleRun.phases();
         single.forEach(phase -> phases.add(phase.toMap()));
         log("single-entry repeats");
@@ -418,6 +425,41 @@ final class LoadTest {
             throw new IOException("couldn't read the checkpoint: got HTTP " + response.statusCode());
         }
         return response.body();
+    }
+
+    /**
+     * The count and sum of the API's ledger_ingest_group_size summary (single-entry requests per
+     * group commit), or null without an operator credential to read its metrics.
+     */
+    private double[] groupSizes() throws IOException, InterruptedException {
+        if (settings.operator() == null) {
+            return null;
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.url().resolve("/actuator/prometheus"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        settings.operator().getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("couldn't read the API's metrics: got HTTP " + response.statusCode());
+        }
+        return new double[] {metric(response.body(), "ledger_ingest_group_size_count"),
+                metric(response.body(), "ledger_ingest_group_size_sum")};
+    }
+
+    /** The sum of a metric's samples over its labels in Prometheus text format. */
+    static double metric(String exposition, String name) {
+        double total = 0;
+        boolean found = false;
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("the API's metrics have no " + name);
+        }
+        return total;
     }
 
     private static String truncate(String body) {

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -39,6 +40,8 @@ class LoadTestSmokeTest {
     private HttpServer server;
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong proofsAsked = new AtomicLong();
+    /** Single-entry requests, each counted as half of a two-request group commit. */
+    private final AtomicLong singles = new AtomicLong();
     private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -48,8 +51,11 @@ class LoadTestSmokeTest {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/api/v1/entries", exchange -> {
             JsonNode body = json.readTree(exchange.getRequestBody());
-            JsonNode entries = exchange.getRequestURI().getPath().endsWith("/batch") ? body.get("entries")
-                    : json.createArrayNode().add(body);
+            boolean batch = exchange.getRequestURI().getPath().endsWith("/batch");
+            JsonNode entries = batch ? body.get("entries") : json.createArrayNode().add(body);
+            if (!batch) {
+                singles.incrementAndGet();
+            }
             for (JsonNode entry : entries) {
                 // What the real parser would refuse with a 400: a bad NHS number or a missing field.
                 CitizenIdentifier.parse(entry.get("subject").get("scheme").asText(),
@@ -64,6 +70,18 @@ class LoadTestSmokeTest {
             }
             recorded.addAndGet(fresh);
             answer(exchange, fresh == 0 ? 200 : 201, "{}");
+        });
+        server.createContext("/actuator/prometheus", exchange -> {
+            String operator = "Basic " + Base64.getEncoder().encodeToString("ops:pw".getBytes(StandardCharsets.UTF_8));
+            if (!operator.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                answer(exchange, 401, "");
+                return;
+            }
+            long n = singles.get();
+            answer(exchange, 200, "# TYPE ledger_ingest_group_size summary\n"
+                    + "ledger_ingest_group_size_count{application=\"ledger-api\"} " + (n / 2) + ".0\n"
+                    + "ledger_ingest_group_size_sum{application=\"ledger-api\"} " + (n / 2 * 2) + ".0\n"
+                    + "ledger_ingest_group_size_max{application=\"ledger-api\"} 2.0\n");
         });
         server.createContext("/log/checkpoint", exchange -> {
             long size = recorded.get();
@@ -129,7 +147,7 @@ class LoadTestSmokeTest {
     @Test
     void boundedLoadRunCountsEveryEntryAndFeedsTheReport() throws Exception {
         LoadSettings settings = LoadSettings.parse("--url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "--secret", "s", "--batch-size", "5", "--batches", "4", "--single-requests", "40", "--clients", "4",
+                "--secret", "s", "--operator", "ops:pw", "--batch-size", "5", "--batches", "4", "--single-requests", "40", "--clients", "4",
                 "--inclusion-clients", "1", "--patients", "50", "--proof-requests", "30", "--max-seconds", "5", "--warmup-batches", "2", "--warmup-seconds", "1",
                 "--api-pid", Long.toString(ProcessHandle.current().pid()), "--jit-warmup-max-seconds", "10",
                 "--out", out.toString());
@@ -143,6 +161,10 @@ class LoadTestSmokeTest {
         assertThat(LoadReport.number(jit, "compileSecondsSinceStart")).isPositive();
         assertThat(LoadReport.number(LoadReport.phase(load, "batched ingest"), "entries")).isEqualTo(20);
         assertThat(LoadReport.number(LoadReport.phase(load, "single-entry ingest"), "failures")).isZero();
+        // The group-commit size read from the API's metrics before and after the single-entry phase.
+        Map<String, Object> groups = (Map<String, Object>) load.get("singleEntryGroupCommit");
+        assertThat(LoadReport.number(groups, "meanRequestsPerGroup")).isEqualTo(2.0);
+        assertThat(LoadReport.number(groups, "groups")).isGreaterThanOrEqualTo(15);
         // Every single entry sent is sent again, and answered 200 as a repeat.
         Map<String, Object> repeats = LoadReport.phase(load, LoadTest.REPEAT_PHASE);
         assertThat(LoadReport.number(repeats, "failures")).isZero();
@@ -162,6 +184,7 @@ class LoadTestSmokeTest {
         assertThat(rows.get(1).measured()).contains("requests/s");
         assertThat(rows.get(1).baseline()).contains("the same requests repeated");
         assertThat(rows.get(1).ratio()).startsWith("ingest / repeats = ");
+        assertThat(rows.get(1).note()).containsPattern("; 2.00 requests per transaction on average \\(\\d+ group commits\\)");
         String markdown = MarkdownReport.render(new ReportContent(java.time.Instant.now(), java.time.Instant.now(),
                 "load", Map.of(), Map.of(), Map.of(), Map.of(), List.of(), rows, load, null));
         assertThat(markdown).contains("Before measuring, single entries went on for ")

@@ -9,6 +9,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -16,18 +23,24 @@ import org.springframework.stereotype.Service;
 /**
  * Records single-entry requests that arrive together in one unit of work and one transaction (a
  * group commit), so that 64 clients cost one commit, one prefetch and one JDBC batch per group
- * rather than per request. Nobody waits for a group to fill: a request that finds fewer than
- * {@link #MAX_RUNNING} groups being recorded leads one at once with whatever has queued, itself
- * included, so a lone request is recorded as soon as it arrives, as before.
+ * rather than per request. Nobody waits for a group to fill: while fewer than
+ * {@link #MAX_RUNNING} groups are being recorded, a request starts one at once with whatever has
+ * queued, itself included, so a lone request is recorded as soon as it arrives.
+ *
+ * <p>A queued request holds no thread: {@link #submit} answers with a future at once, and the
+ * groups are recorded on this class's own {@link #MAX_RUNNING} threads, each of which records
+ * groups until the queue is empty. So every request in flight can wait in the queue, however few
+ * worker threads the server has, and groups grow with the load.
  *
  * <p>A group is all or nothing like a batch, but its requests are strangers: if a group fails (one
  * entry refers to an unknown entry, say), each of its requests is recorded again on its own, so
  * one request's error never becomes another's. Two requests with the same id never share a group;
- * the second is recorded after the first and gets its receipt (or its 409). Blocking: call from a
- * worker thread.
+ * the second is recorded after the first and gets its receipt (or its 409). A request once queued
+ * is recorded even if its client goes away, as if the answer had been lost on the way back; the
+ * client's retry with the same id gets the same receipt.
  */
 @Service
-class GroupCommit {
+class GroupCommit implements AutoCloseable {
 
     /** Groups recorded at once: one can be committing while the other runs its commands. */
     static final int MAX_RUNNING = 2;
@@ -37,10 +50,12 @@ class GroupCommit {
 
     private final Function<List<ParsedEntry>, EntryRecorder.Outcome> recorder;
     private final DistributionSummary groupSizes;
+    private final ExecutorService recorders;
 
-    /** Guarded by itself. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by {@link #lock}. */
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
-    /** Guarded by {@link #queue}. */
+    /** Groups being recorded or about to be; guarded by {@link #lock}. */
     private int running;
 
     @Autowired
@@ -52,56 +67,104 @@ class GroupCommit {
         this.recorder = recorder;
         this.groupSizes = DistributionSummary.builder("ledger.ingest.group.size")
                 .description("single-entry requests recorded in one transaction").register(meters);
+        AtomicInteger threads = new AtomicInteger();
+        this.recorders = Executors.newFixedThreadPool(MAX_RUNNING, work -> {
+            Thread t = new Thread(work, "group-commit-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Records one entry, perhaps with others, and answers with its own outcome. */
-    EntryRecorder.Outcome record(ParsedEntry entry) throws InterruptedException {
-        Request me = new Request(entry);
-        synchronized (queue) {
-            queue.add(me);
-        }
-        while (true) {
-            List<Request> group;
-            synchronized (queue) {
-                while (!me.done && (running >= MAX_RUNNING || queue.isEmpty())) {
-                    queue.wait();
-                }
-                if (me.done) {
-                    return me.outcome();
-                }
-                group = take();
+    /**
+     * Queues one entry to be recorded, perhaps with others; the future completes with its own
+     * outcome, or with the exception that refused it. Never blocks.
+     */
+    CompletableFuture<EntryRecorder.Outcome> submit(ParsedEntry entry) {
+        Request request = new Request(entry);
+        boolean start;
+        lock.lock();
+        try {
+            queue.add(request);
+            start = running < MAX_RUNNING;
+            if (start) {
                 running++;
             }
+        } finally {
+            lock.unlock();
+        }
+        if (start) {
             try {
-                recordGroup(group);
-            } finally {
-                synchronized (queue) {
-                    running--;
-                    queue.notifyAll();
-                }
+                recorders.execute(this::recordUntilEmpty);
+            } catch (RejectedExecutionException shuttingDown) {
+                recordUntilEmpty();
             }
         }
+        return request.result;
     }
 
     /** Requests waiting for a group; for tests. */
     int queued() {
-        synchronized (queue) {
+        lock.lock();
+        try {
             return queue.size();
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** The oldest queued requests, at most one per entry id. Holds the lock. */
-    private List<Request> take() {
-        List<Request> group = new ArrayList<>();
-        Set<UUID> ids = new HashSet<>();
-        for (Iterator<Request> it = queue.iterator(); it.hasNext() && group.size() < MAX_GROUP; ) {
-            Request r = it.next();
-            if (ids.add(r.entry.id())) {
-                group.add(r);
-                it.remove();
+    /** Lets the groups already queued be recorded, then stops the recording threads (Spring calls it). */
+    @Override
+    public void close() throws InterruptedException {
+        recorders.shutdown();
+        recorders.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** Records groups until none is queued; counts as one of the {@link #running}. */
+    private void recordUntilEmpty() {
+        List<Request> group = List.of();
+        try {
+            while (!(group = next()).isEmpty()) {
+                recordGroup(group);
+                group = List.of();
             }
+        } catch (Error e) {
+            // Nothing can be recorded after this; answer the group rather than leave it waiting.
+            for (Request r : group) {
+                r.result.completeExceptionally(e);
+            }
+            lock.lock();
+            try {
+                running--;
+            } finally {
+                lock.unlock();
+            }
+            throw e;
         }
-        return group;
+    }
+
+    /**
+     * The oldest queued requests, at most one per entry id; when none is queued, gives up this
+     * caller's place among the {@link #running}.
+     */
+    private List<Request> next() {
+        lock.lock();
+        try {
+            List<Request> group = new ArrayList<>();
+            Set<UUID> ids = new HashSet<>();
+            for (Iterator<Request> it = queue.iterator(); it.hasNext() && group.size() < MAX_GROUP; ) {
+                Request r = it.next();
+                if (ids.add(r.entry.id())) {
+                    group.add(r);
+                    it.remove();
+                }
+            }
+            if (group.isEmpty()) {
+                running--;
+            }
+            return group;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void recordGroup(List<Request> group) {
@@ -110,8 +173,8 @@ class GroupCommit {
             try {
                 EntryRecorder.Outcome outcome = recorder.apply(group.stream().map(r -> r.entry).toList());
                 for (int i = 0; i < group.size(); i++) {
-                    group.get(i).finish(new EntryRecorder.Outcome(List.of(outcome.receipts().get(i)),
-                            List.of(outcome.recordedNow().get(i))), null);
+                    group.get(i).result.complete(new EntryRecorder.Outcome(List.of(outcome.receipts().get(i)),
+                            List.of(outcome.recordedNow().get(i))));
                 }
                 return;
             } catch (RuntimeException e) {
@@ -120,38 +183,16 @@ class GroupCommit {
         }
         for (Request r : group) {
             try {
-                r.finish(recorder.apply(List.of(r.entry)), null);
+                r.result.complete(recorder.apply(List.of(r.entry)));
             } catch (RuntimeException e) {
-                r.finish(null, e);
+                r.result.completeExceptionally(e);
             }
         }
     }
 
-    /** One waiting request; its fields are written and read under the queue's lock. */
-    private final class Request {
-        final ParsedEntry entry;
-        boolean done;
-        EntryRecorder.Outcome outcome;
-        RuntimeException error;
-
+    private record Request(ParsedEntry entry, CompletableFuture<EntryRecorder.Outcome> result) {
         Request(ParsedEntry entry) {
-            this.entry = entry;
-        }
-
-        void finish(EntryRecorder.Outcome outcome, RuntimeException error) {
-            synchronized (queue) {
-                this.outcome = outcome;
-                this.error = error;
-                this.done = true;
-                queue.notifyAll();
-            }
-        }
-
-        EntryRecorder.Outcome outcome() {
-            if (error != null) {
-                throw error;
-            }
-            return outcome;
+            this(entry, new CompletableFuture<>());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,10 @@ class IngestController {
                                          @RequestParam(required = false) String wait,
                                          @RequestBody(required = false) byte[] body) {
         boolean awaitInclusion = awaitInclusion(wait);
-        return blocking(() -> {
+        long start = System.nanoTime();
+        // Parsing runs on a worker thread; the request then waits in the group commit's queue
+        // without holding a thread, and only ?wait=inclusion takes a worker thread again.
+        return WorkerThreads.call(() -> {
             if (body != null && body.length > MAX_SINGLE_BODY) {
                 throw new ProblemException(ProblemType.BODY_TOO_LARGE, "one entry may be at most "
                         + MAX_SINGLE_BODY + " bytes; send large sets to /api/v1/entries/batch", List.of());
@@ -70,10 +74,16 @@ class IngestController {
             if (entry == null) {
                 throw ProblemException.invalid(errors);
             }
-            EntryRecorder.Outcome outcome = groupCommit.record(entry);
-            List<Receipt> receipts = awaitInclusion ? withInclusion(outcome.receipts()) : outcome.receipts();
-            return ResponseEntity.status(status(outcome, receipts, awaitInclusion)).body(receipts.get(0));
-        });
+            return entry;
+        }).flatMap(entry -> Mono.fromFuture(groupCommit.submit(entry), true)).flatMap(outcome -> awaitInclusion
+                ? WorkerThreads.call(() -> answer(outcome, withInclusion(outcome.receipts()), true))
+                : Mono.just(answer(outcome, outcome.receipts(), false)))
+                .doOnTerminate(() -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    private static ResponseEntity<Receipt> answer(EntryRecorder.Outcome outcome, List<Receipt> receipts,
+                                                  boolean awaited) {
+        return ResponseEntity.status(status(outcome, receipts, awaited)).body(receipts.get(0));
     }
 
     /** The receipts of a batch, in request order. */

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -28,12 +26,13 @@ import uk.gov.accessledger.chain.ConcernDetails;
  */
 class GroupCommitTest {
 
-    private final ExecutorService clients = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
     /** Every call to the recorder, in order: the ids it was given. */
     private final List<List<UUID>> calls = Collections.synchronizedList(new ArrayList<>());
     /** Ids the recorder refuses, as a chain refuses a correction of an unknown entry. */
     private final Map<UUID, Boolean> refused = new ConcurrentHashMap<>();
+    /** Ids on which the recorder fails with an Error, as on running out of memory. */
+    private final Map<UUID, Boolean> broken = new ConcurrentHashMap<>();
 
     private final GroupCommit groups = new GroupCommit(entries -> {
         calls.add(entries.stream().map(ParsedEntry::id).toList());
@@ -44,6 +43,9 @@ class GroupCommitTest {
             throw new IllegalStateException(e);
         }
         for (ParsedEntry e : entries) {
+            if (broken.containsKey(e.id())) {
+                throw new AssertionError("broken " + e.id());
+            }
             if (refused.containsKey(e.id())) {
                 throw new ProblemException(ProblemType.UNKNOWN_ENTRY_REFERENCE, "refused " + e.id(), List.of());
             }
@@ -53,13 +55,15 @@ class GroupCommitTest {
     }, new SimpleMeterRegistry());
 
     @AfterEach
-    void stop() {
-        clients.shutdownNow();
+    void stop() throws InterruptedException {
+        release.countDown();
+        groups.close();
     }
 
     @Test
     void recordsRequestsThatArriveWhileGroupsAreRunningAsOneGroup() throws Exception {
         Future<EntryRecorder.Outcome> first = submit(entry(UUID.randomUUID()));
+        awaitCalls(1);
         Future<EntryRecorder.Outcome> second = submit(entry(UUID.randomUUID()));
         awaitCalls(2);
         List<ParsedEntry> waiting = List.of(entry(UUID.randomUUID()), entry(UUID.randomUUID()),
@@ -123,15 +127,63 @@ class GroupCommitTest {
         assertThat(calls.stream().filter(call -> call.contains(id))).hasSize(2);
     }
 
+    @Test
+    void queuesEveryRequestWithoutAThreadSoThatGroupsGrowWithTheLoad() throws Exception {
+        blockBothRunners();
+        List<UUID> ids = new ArrayList<>();
+        List<Future<EntryRecorder.Outcome>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(UUID.randomUUID());
+            answers.add(submit(entry(ids.get(i))));
+        }
+        assertThat(answers).noneMatch(Future::isDone);
+        assertThat(groups.queued()).isEqualTo(100);
+        release.countDown();
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(answers.get(i).get(10, TimeUnit.SECONDS).receipts().get(0).id()).isEqualTo(ids.get(i));
+        }
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(2)).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void answersAGroupThatFailsWithAnErrorAndGoesOnRecording() throws Exception {
+        release.countDown();
+        // As many as there are recording threads: none may be lost to the Error.
+        for (int i = 0; i < GroupCommit.MAX_RUNNING; i++) {
+            UUID bad = UUID.randomUUID();
+            broken.put(bad, true);
+            assertThatThrownBy(() -> submit(entry(bad)).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(AssertionError.class);
+        }
+        for (int i = 0; i < 2 * GroupCommit.MAX_RUNNING; i++) {
+            UUID good = UUID.randomUUID();
+            assertThat(submit(entry(good)).get(10, TimeUnit.SECONDS).receipts().get(0).id()).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void recordsWhatIsQueuedBeforeClosing() throws Exception {
+        blockBothRunners();
+        List<Future<EntryRecorder.Outcome>> answers = List.of(submit(entry(UUID.randomUUID())),
+                submit(entry(UUID.randomUUID())));
+        release.countDown();
+        groups.close();
+        assertThat(answers).allMatch(Future::isDone);
+        assertThat(calls).hasSize(3);
+    }
+
     /** Occupies both running groups, so that what comes next has to queue. */
     private void blockBothRunners() throws InterruptedException {
         submit(entry(UUID.randomUUID()));
+        awaitCalls(1);
         submit(entry(UUID.randomUUID()));
         awaitCalls(2);
     }
 
     private Future<EntryRecorder.Outcome> submit(ParsedEntry entry) {
-        return clients.submit(() -> groups.record(entry));
+        return groups.submit(entry);
     }
 
     private void awaitCalls(int n) throws InterruptedException {
