@@ -108,8 +108,8 @@ final class LoadTest {
 
         log("warm-up: " + settings.warmupBatches() + " batches, then single entries for " + settings.warmupSeconds() + " s");
         long acked = batches("warm-up batches", settings.warmupBatches(), Math.min(2, settings.batchClients()), 1).entries();
-        acked += singles("warm-up singles", settings.clients(), 0, settings.warmupSeconds(), 2,
-                Math.min(20_000, settings.singleRequests())).phases().get(0).entries();
+        acked += singles("warm-up singles", settings.clients(), settings.inclusionClients(), settings.warmupSeconds(), 2,
+                Math.min(20_000, settings.singleRequests())).entries();
         if (settings.apiPid() != null) {
             acked += warmUntilJitQuiet(new JitWatch(settings.apiPid()), result);
         }
@@ -129,24 +129,25 @@ final class LoadTest {
         }
         log("single-entry ingest");
         double[] groupsBefore = groupSizes();
+        JitWatch jit = settings.apiPid() == null ? null : new JitWatch(settings.apiPid());
+        double compiledBefore = jit == null ? 0 : jit.compileSeconds();
         SinglesRun singleRun = singles("single-entry ingest", settings.clients(), settings.inclusionClients(),
                 settings.maxSeconds(), 4, settings.singleRequests());
+        if (jit != null) {
+            result.put("apiCompileSecondsDuringSingles", jit.compileSeconds() - compiledBefore);
+        }
         double[] groupsAfter = groupSizes();
         if (groupsBefore != null && groupsAfter[0] > groupsBefore[0]) {
             double groups = groupsAfter[0] - groupsBefore[0];
             result.put("singleEntryGroupCommit", Map.of("groups", (long) groups,
                     "meanRequestsPerGroup", (groupsAfter[1] - groupsBefore[1]) / groups));
         }
-        List<Phase> single = singleRun.phases();
-        single.forEach(phase -> phases.add(phase.toMap()));
+        singleRun.phases().forEach(phase -> phases.add(phase.toMap()));
         log("single-entry repeats");
         phases.add(drive(REPEAT_PHASE, settings.clients(), singleRun.sent(), 0, settings.maxSeconds(),
                 new AtomicBoolean(), 200, body -> true).toMap());
 
-        acked += batched.entries();
-        for (Phase phase : single) {
-            acked += phase.entries();
-        }
+        acked += batched.entries() + singleRun.entries();
         log("waiting for every acknowledged entry to be in a checkpoint");
         long drainStart = System.nanoTime();
         long sizeAfter = checkpointSize();
@@ -220,8 +221,8 @@ final class LoadTest {
         double sinceStart = atStart;
         while (!quiet && (System.nanoTime() - start) / 1e9 < settings.jitWarmupMaxSeconds()) {
             long roundStart = System.nanoTime();
-            acked += singles("warm-up singles", settings.clients(), 0, roundSeconds, 1000 + rounds,
-                    Math.min(10_000, settings.singleRequests())).phases().get(0).entries();
+            acked += singles("warm-up singles", settings.clients(), settings.inclusionClients(), roundSeconds,
+                    1000 + rounds, Math.min(10_000, settings.singleRequests())).entries();
             double afterRound = jit.compileSeconds();
             compiled = afterRound - sinceStart;
             sinceStart = afterRound;
@@ -242,6 +243,9 @@ final class LoadTest {
 
     /** The phases of a single-entry run, and the requests its main clients sent. */
     private record SinglesRun(List<Phase> phases, List<HttpRequest> sent) {
+        long entries() {
+            return phases.stream().mapToLong(Phase::entries).sum();
+        }
     }
 
     /**

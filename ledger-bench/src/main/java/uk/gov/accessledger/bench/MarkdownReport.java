@@ -71,6 +71,10 @@ final class MarkdownReport {
                     LoadReport.number(jit, "compileSecondsInLastRound"),
                     LoadReport.number(jit, "compileSecondsDuringWarmup")));
         }
+        if (load.get("apiCompileSecondsDuringSingles") != null) {
+            md.append(String.format("During the single-entry phase the API's JIT compiler ran for %.1f s.%n%n",
+                    LoadReport.number(load, "apiCompileSecondsDuringSingles")));
+        }
         md.append("| phase | clients | requests | entries | failures | seconds | entries/s | requests/s "
                 + "| p50 ms | p95 ms | p99 ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -189,6 +189,8 @@ class LoadTestSmokeTest {
                 "load", Map.of(), Map.of(), Map.of(), Map.of(), List.of(), rows, load, null));
         assertThat(markdown).contains("Before measuring, single entries went on for ")
                 .contains(" in " + jit.get("rounds") + " rounds of 10 s ")
+                .contains(String.format("During the single-entry phase the API's JIT compiler ran for %.1f s.",
+                        LoadReport.number(load, "apiCompileSecondsDuringSingles")))
                 .contains(LoadTest.REPEAT_PHASE);
         assertThat(rows.get(2).measured()).contains("p99");
     }
