@@ -28,8 +28,9 @@ import java.nio.file.Path;
  * --warmup-batches N     batches sent before measuring, so the API's JIT has compiled the ingest path
  *                        (default 60; a fresh JVM spends most of its first minute compiling)
  * --warmup-seconds N     single-entry warm-up before measuring, after the warm-up batches (default 30)
- * --api-pid PID          the API's process on this machine: after the warm-up above, single entries go on
- *                        in rounds of up to 10 s until its JIT compiler is quiet (see {@link JitWatch});
+ * --api-pid PID          the API's process on this machine: after the warm-up above, the load goes on in
+ *                        rounds (4 batches, then up to 10 s of singles) until its JIT compiler is quiet
+ *                        (see {@link JitWatch});
  *                        no round starts after --jit-warmup-max-seconds (default 300); without
  *                        --api-pid the warm-up is fixed
  * --out DIR              where load.json goes (default .)

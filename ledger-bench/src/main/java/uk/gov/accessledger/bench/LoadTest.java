@@ -221,6 +221,11 @@ final class LoadTest {
         double sinceStart = atStart;
         while (!quiet && (System.nanoTime() - start) / 1e9 < settings.jitWarmupMaxSeconds()) {
             long roundStart = System.nanoTime();
+            // Batches too, so that code both kinds share is compiled for both: after single-only
+            // rounds, the measured batches deoptimised it and the API compiled for 15 s of the
+            // 30 s single-entry phase that followed.
+            acked += batches("warm-up batches", Math.min(4, settings.warmupBatches()),
+                    Math.min(2, settings.batchClients()), 2000 + rounds).entries();
             acked += singles("warm-up singles", settings.clients(), settings.inclusionClients(), roundSeconds,
                     1000 + rounds, Math.min(10_000, settings.singleRequests())).entries();
             double afterRound = jit.compileSeconds();

@@ -63,7 +63,8 @@ final class MarkdownReport {
                 .append(", after ").append(load.get("loadAverageAfter")).append(".\n\n");
         Map<String, Object> jit = (Map<String, Object>) load.get("jitWarmup");
         if (jit != null) {
-            md.append(String.format("Before measuring, single entries went on for %.0f s in %s rounds of 10 s %s:"
+            md.append(String.format("Before measuring, batches and single entries went on for %.0f s in %s rounds"
+                    + " (4 batches, then 10 s of singles) %s:"
                     + " the last round cost the API's JIT compiler %.1f s, and the warm-up %.0f s in all.%n%n",
                     LoadReport.number(jit, "seconds"), jit.get("rounds"),
                     Boolean.TRUE.equals(jit.get("quiet")) ? "until the API's JIT compiler was quiet"
