@@ -81,11 +81,22 @@ class GroupCommit implements AutoCloseable {
      */
     CompletableFuture<EntryRecorder.Outcome> submit(ParsedEntry entry) {
         Request request = new Request(entry);
-        boolean start;
         lock.lock();
         try {
             queue.add(request);
-            start = running < MAX_RUNNING;
+        } finally {
+            lock.unlock();
+        }
+        startRecorderIfIdle();
+        return request.result;
+    }
+
+    /** Starts a recording thread when requests are queued and fewer than MAX_RUNNING are running. */
+    private void startRecorderIfIdle() {
+        boolean start;
+        lock.lock();
+        try {
+            start = !queue.isEmpty() && running < MAX_RUNNING;
             if (start) {
                 running++;
             }
@@ -99,7 +110,6 @@ class GroupCommit implements AutoCloseable {
                 recordUntilEmpty();
             }
         }
-        return request.result;
     }
 
     /** Requests waiting for a group; for tests. */
@@ -138,6 +148,7 @@ class GroupCommit implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+            startRecorderIfIdle();
             throw e;
         }
     }

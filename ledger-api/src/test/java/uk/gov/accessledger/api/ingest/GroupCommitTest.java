@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.gov.accessledger.api.problem.ProblemException;
@@ -33,17 +34,29 @@ class GroupCommitTest {
     private final Map<UUID, Boolean> refused = new ConcurrentHashMap<>();
     /** Ids on which the recorder fails with an Error, as on running out of memory. */
     private final Map<UUID, Boolean> broken = new ConcurrentHashMap<>();
+    /** Entries the recorder submits just before failing on the broken id they are keyed by. */
+    private final Map<UUID, ParsedEntry> followers = new ConcurrentHashMap<>();
+    private final AtomicReference<Future<EntryRecorder.Outcome>> follower = new AtomicReference<>();
+    /** Ids whose recording waits for {@link #hold}. */
+    private final Map<UUID, Boolean> held = new ConcurrentHashMap<>();
+    private final CountDownLatch hold = new CountDownLatch(1);
 
     private final GroupCommit groups = new GroupCommit(entries -> {
         calls.add(entries.stream().map(ParsedEntry::id).toList());
         try {
             release.await();
+            if (entries.stream().anyMatch(e -> held.containsKey(e.id()))) {
+                hold.await();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
         for (ParsedEntry e : entries) {
             if (broken.containsKey(e.id())) {
+                if (followers.containsKey(e.id())) {
+                    follower.set(this.groups.submit(followers.get(e.id())));
+                }
                 throw new AssertionError("broken " + e.id());
             }
             if (refused.containsKey(e.id())) {
@@ -57,6 +70,7 @@ class GroupCommitTest {
     @AfterEach
     void stop() throws InterruptedException {
         release.countDown();
+        hold.countDown();
         groups.close();
     }
 
@@ -145,6 +159,26 @@ class GroupCommitTest {
         }
         assertThat(calls).hasSize(3);
         assertThat(calls.get(2)).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void recordsWhatIsQueuedWhenAGroupFailsWithAnError() throws Exception {
+        release.countDown();
+        UUID slow = UUID.randomUUID();
+        held.put(slow, true);
+        Future<EntryRecorder.Outcome> heldAnswer = submit(entry(slow));
+        awaitCalls(1);
+        // The broken group's recorder queues this entry, then fails: the one other recorder is
+        // held, so only a recorder started in the failed one's place can record it.
+        UUID bad = UUID.randomUUID();
+        ParsedEntry queuedBehind = entry(UUID.randomUUID());
+        broken.put(bad, true);
+        followers.put(bad, queuedBehind);
+        assertThatThrownBy(() -> submit(entry(bad)).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AssertionError.class);
+        assertThat(follower.get().get(10, TimeUnit.SECONDS).receipts().get(0).id()).isEqualTo(queuedBehind.id());
+        assertThat(heldAnswer).isNotDone();
+        hold.countDown();
+        heldAnswer.get(10, TimeUnit.SECONDS);
     }
 
     @Test
