@@ -48,8 +48,12 @@ final class LoadTest {
         this.settings = settings;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (settings.service() + ":" + settings.secret()).getBytes(StandardCharsets.UTF_8));
+        this.authorization = basic(settings.service() + ":" + settings.secret());
+    }
+
+    /** An HTTP Basic Authorization header for {@code name:secret}. */
+    private static String basic(String nameAndSecret) {
+        return "Basic " + Base64.getEncoder().encodeToString(nameAndSecret.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One phase's outcome. */
@@ -212,6 +216,7 @@ final class LoadTest {
      */
     private long warmUntilJitQuiet(JitWatch jit, Map<String, Object> result) throws Exception {
         int roundSeconds = 10;
+        int batchesPerRound = Math.min(4, settings.warmupBatches());
         long acked = 0;
         int rounds = 0;
         double compiled = Double.NaN;
@@ -224,8 +229,8 @@ final class LoadTest {
             // Batches too, so that code both kinds share is compiled for both: after single-only
             // rounds, the measured batches deoptimised it and the API compiled for 15 s of the
             // 30 s single-entry phase that followed.
-            acked += batches("warm-up batches", Math.min(4, settings.warmupBatches()),
-                    Math.min(2, settings.batchClients()), 2000 + rounds).entries();
+            acked += batches("warm-up batches", batchesPerRound, Math.min(2, settings.batchClients()),
+                    2000 + rounds).entries();
             acked += singles("warm-up singles", settings.clients(), settings.inclusionClients(), roundSeconds,
                     1000 + rounds, Math.min(10_000, settings.singleRequests())).entries();
             double afterRound = jit.compileSeconds();
@@ -238,6 +243,7 @@ final class LoadTest {
         Map<String, Object> warmup = new LinkedHashMap<>();
         warmup.put("quiet", quiet);
         warmup.put("rounds", rounds);
+        warmup.put("batchesPerRound", batchesPerRound);
         warmup.put("seconds", (System.nanoTime() - start) / 1e9);
         warmup.put("compileSecondsInLastRound", compiled);
         warmup.put("compileSecondsDuringWarmup", sinceStart - atStart);
@@ -445,8 +451,7 @@ final class LoadTest {
             return null;
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.url().resolve("/actuator/prometheus"))
-                .timeout(REQUEST_TIMEOUT).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        settings.operator().getBytes(StandardCharsets.UTF_8))).GET().build(),
+                .timeout(REQUEST_TIMEOUT).header("Authorization", basic(settings.operator())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("couldn't read the API's metrics: got HTTP " + response.statusCode());

@@ -64,9 +64,9 @@ final class MarkdownReport {
         Map<String, Object> jit = (Map<String, Object>) load.get("jitWarmup");
         if (jit != null) {
             md.append(String.format("Before measuring, batches and single entries went on for %.0f s in %s rounds"
-                    + " (4 batches, then 10 s of singles) %s:"
+                    + " (%s batches, then 10 s of singles) %s:"
                     + " the last round cost the API's JIT compiler %.1f s, and the warm-up %.0f s in all.%n%n",
-                    LoadReport.number(jit, "seconds"), jit.get("rounds"),
+                    LoadReport.number(jit, "seconds"), jit.get("rounds"), jit.get("batchesPerRound"),
                     Boolean.TRUE.equals(jit.get("quiet")) ? "until the API's JIT compiler was quiet"
                             : "and the API's JIT compiler was still busy when the time allowed ran out",
                     LoadReport.number(jit, "compileSecondsInLastRound"),

@@ -188,7 +188,7 @@ class LoadTestSmokeTest {
         String markdown = MarkdownReport.render(new ReportContent(java.time.Instant.now(), java.time.Instant.now(),
                 "load", Map.of(), Map.of(), Map.of(), Map.of(), List.of(), rows, load, null));
         assertThat(markdown).contains("Before measuring, batches and single entries went on for ")
-                .contains(" in " + jit.get("rounds") + " rounds (4 batches, then 10 s of singles) ")
+                .contains(" in " + jit.get("rounds") + " rounds (2 batches, then 10 s of singles) ")
                 .contains(String.format("During the single-entry phase the API's JIT compiler ran for %.1f s.",
                         LoadReport.number(load, "apiCompileSecondsDuringSingles")))
                 .contains(LoadTest.REPEAT_PHASE);
