@@ -2,8 +2,8 @@
 # Query load at scale (issue 6 item 4): bulk-loads a fresh PostgreSQL database with N valid entries
 # over M subjects (bulkload), starts ledger-api on it with a small heap, measures a citizen's
 # history page, an entry page with its proof, inclusion and consistency proofs, and the streamed
-# auditor exports over HTTP (querybench), writes scale.json, then stops the API and drops the
-# database.
+# auditor exports over HTTP (querybench), each beside its baseline (the same SQL by plain JDBC, a
+# binary COPY of the exports' rows), writes scale.json, then stops the API and drops the database.
 #
 #   ./ledger-bench/scale.sh                               # 10 M entries / 1 M subjects (about an hour on 2 cores)
 #   LEDGER_BENCH_ENTRIES=20000 LEDGER_BENCH_SUBJECTS=2000 ./ledger-bench/scale.sh --seconds 5   # a quick look
@@ -94,4 +94,5 @@ curl -sf "http://127.0.0.1:$port/actuator/health" > /dev/null
 
 java -jar ledger-bench/target/ledger-bench.jar querybench --url "http://127.0.0.1:$port" \
   --jwks-port "$jwks_port" --subjects "$subjects_loaded" --api-pid "$api" --api-heap "-Xmx$heap" \
-  --bulkload "$out/bulkload.json" --out "$out/scale.json" "$@"
+  --bulkload "$out/bulkload.json" --out "$out/scale.json" \
+  --pg-url "jdbc:postgresql://127.0.0.1:5432/$db" --pseudonym-key-file "$keys/pseudonym-key" "$@"

@@ -30,6 +30,8 @@ import uk.gov.accessledger.logformat.NoteVerifier;
 import uk.gov.accessledger.logformat.TlogProof;
 import uk.gov.accessledger.merkle.ProofVerifier;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
+import uk.gov.accessledger.subject.CitizenIdentifier;
+import uk.gov.accessledger.subject.SubjectPseudonymiser;
 
 /**
  * Reads a running ledger API on a bulk-loaded database over HTTP, as its users would, and writes
@@ -37,7 +39,9 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
  * random citizens; an entry page and its tlog-proof; inclusion and consistency proofs against
  * the latest checkpoint; and the auditor's streamed CSV and JSON Lines exports. Every proof that
  * comes back is verified against the log key (from {@code /log/key}) and the checkpoint, after
- * its latency is taken; a failed check stops the run.
+ * its latency is taken; a failed check stops the run. With {@code --pg-url}, each read phase is
+ * followed by its baseline on as many clients, the same statement by plain JDBC
+ * ({@link PlainReads}), and each export by a binary COPY of the same rows.
  */
 final class QueryBench {
 
@@ -47,6 +51,10 @@ final class QueryBench {
     static final String ENTRY_WITH_PROOF = "entry page + its proof";
     static final String INCLUSION = "inclusion proof via the API";
     static final String CONSISTENCY = "consistency proof via the API";
+    static final String HISTORY_JDBC = "baseline: history page SQL by plain JDBC";
+    static final String INCLUSION_JDBC = "baseline: inclusion proof nodes by plain JDBC";
+    static final String CONSISTENCY_JDBC = "baseline: consistency proof nodes by plain JDBC";
+    static final String COPY_PREFIX = "baseline: COPY TO STDOUT of the rows of ";
 
     private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,10 +63,18 @@ final class QueryBench {
     private record Sampled(int token, String entryId, byte[] leafHash) {
     }
 
-    /** What one client records in one phase. */
-    private static final class Recorder {
+    /** What one client records in one phase, and its database connection for the baselines. */
+    private final class Recorder {
         final Map<String, Latencies> latencies = new LinkedHashMap<>();
         boolean recording;
+        PlainReads reads;
+
+        PlainReads reads() throws java.sql.SQLException {
+            if (reads == null) {
+                reads = new PlainReads(settings.pgUrl(), settings.pgUser(), settings.pgPassword());
+            }
+            return reads;
+        }
 
         void record(String name, long nanos) {
             if (recording) {
@@ -79,6 +95,8 @@ final class QueryBench {
     private long treeSize;
     private byte[] root;
     private String[] tokens;
+    /** The pseudonym of each token's citizen, for the baselines; null without --pseudonym-key-file. */
+    private String[] subjects;
     private final ConcurrentLinkedQueue<Sampled> sampled = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sampledCount = new AtomicInteger();
     private Sampled[] sample;
@@ -87,7 +105,15 @@ final class QueryBench {
         this.settings = settings;
     }
 
+    /** Runs with a token issuer of its own on {@code --jwks-port}. */
     void run() throws Exception {
+        try (CitizenTokens issuer = new CitizenTokens(settings.jwksPort())) {
+            run(issuer);
+        }
+    }
+
+    /** Runs with {@code issuer}, whose JWKS the API must trust. */
+    void run(CitizenTokens issuer) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("started", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         report.put("loadAverageBefore", MachineInfo.loadAverage());
@@ -95,8 +121,7 @@ final class QueryBench {
             report.put("bulkload", LoadReport.read(settings.bulkload()));
         }
         List<Map<String, Object>> phases = new ArrayList<>();
-        try (CitizenTokens issuer = new CitizenTokens(settings.jwksPort());
-             LoadSampler sampler = new LoadSampler(5)) {
+        try (LoadSampler sampler = new LoadSampler(5)) {
             logKey = NoteVerifier.parse(get("/log/key", null).trim());
             Checkpoint checkpoint = Checkpoint.open(get("/log/checkpoint", null), logKey);
             treeSize = checkpoint.size();
@@ -118,17 +143,35 @@ final class QueryBench {
             warmUp(most, List.of(ENTRY_WITH_PROOF, ENTRY, ENTRY_PROOF), this::entryWithProof);
             warmUp(most, List.of(INCLUSION), this::inclusion);
             warmUp(most, List.of(CONSISTENCY), this::consistency);
+            // Each baseline runs right after the API phase it is the baseline of, on the same
+            // number of clients, so that both see the machine in the same state.
+            boolean baselines = settings.pgUrl() != null;
             for (int clients : settings.clients()) {
                 phases.addAll(phase(clients, List.of(HISTORY), this::history));
+                if (baselines) {
+                    phases.addAll(phase(clients, List.of(HISTORY_JDBC), this::historyByJdbc));
+                }
             }
             for (int clients : settings.clients()) {
                 phases.addAll(phase(clients, List.of(ENTRY_WITH_PROOF, ENTRY, ENTRY_PROOF), this::entryWithProof));
                 phases.addAll(phase(clients, List.of(INCLUSION), this::inclusion));
+                if (baselines) {
+                    phases.addAll(phase(clients, List.of(INCLUSION_JDBC), this::inclusionByJdbc));
+                }
                 phases.addAll(phase(clients, List.of(CONSISTENCY), this::consistency));
+                if (baselines) {
+                    phases.addAll(phase(clients, List.of(CONSISTENCY_JDBC), this::consistencyByJdbc));
+                }
             }
             String auditor = issuer.auditor();
             phases.add(export("/api/v1/audit/entries.jsonl", auditor));
+            if (baselines) {
+                phases.add(copy("entries.jsonl", PlainReads.JSONL_ROWS));
+            }
             phases.add(export("/api/v1/audit/entries.csv", auditor));
+            if (baselines) {
+                phases.add(copy("entries.csv", PlainReads.CSV_ROWS));
+            }
             report.put("loadAverageDuring", sampler.summary());
         }
         report.put("phases", phases);
@@ -139,12 +182,19 @@ final class QueryBench {
         log("wrote %s", settings.out());
     }
 
-    private String[] signTokens(CitizenTokens issuer) {
+    private String[] signTokens(CitizenTokens issuer) throws IOException {
         SplittableRandom random = new SplittableRandom(42);
         int[] subjects = random.ints(settings.tokens(), 0, settings.subjects()).toArray();
         String[] signed = new String[subjects.length];
         IntStream.range(0, subjects.length).parallel()
                 .forEach(i -> signed[i] = issuer.citizen(IngestRequests.nhsNumber(subjects[i])));
+        if (settings.pseudonymKeyFile() != null) {
+            SubjectPseudonymiser pseudonymiser = new SubjectPseudonymiser(
+                    Base64.getDecoder().decode(Files.readString(settings.pseudonymKeyFile()).trim()));
+            this.subjects = new String[subjects.length];
+            IntStream.range(0, subjects.length).parallel().forEach(i -> this.subjects[i] = pseudonymiser.pseudonymOf(
+                    CitizenIdentifier.parse("nhs-number", IngestRequests.nhsNumber(subjects[i]))));
+        }
         return signed;
     }
 
@@ -206,6 +256,32 @@ final class QueryBench {
         byte[] oldRoot = b64(JSON.readTree(get("/api/v1/log/proof/inclusion?index=0&size=" + from, null))
                 .get("rootHash"));
         ProofVerifier.verifyConsistency(HASHER, from, treeSize, hashes(p.get("proof")), oldRoot, root);
+    }
+
+    /** The history page's statement by plain JDBC, for the same random citizens. */
+    private void historyByJdbc(SplittableRandom random, Recorder recorder) throws Exception {
+        String subject = subjects[random.nextInt(subjects.length)];
+        PlainReads reads = recorder.reads();
+        long t = System.nanoTime();
+        reads.history(subject, 51);
+        recorder.record(HISTORY_JDBC, System.nanoTime() - t);
+    }
+
+    /** An inclusion proof's node read and rehash by plain JDBC; the API caches the checkpoint, so no read of it. */
+    private void inclusionByJdbc(SplittableRandom random, Recorder recorder) throws Exception {
+        long index = random.nextLong(treeSize);
+        PlainReads reads = recorder.reads();
+        long t = System.nanoTime();
+        reads.inclusion(index, treeSize);
+        recorder.record(INCLUSION_JDBC, System.nanoTime() - t);
+    }
+
+    private void consistencyByJdbc(SplittableRandom random, Recorder recorder) throws Exception {
+        long from = 1 + random.nextLong(treeSize);
+        PlainReads reads = recorder.reads();
+        long t = System.nanoTime();
+        reads.consistency(from, treeSize);
+        recorder.record(CONSISTENCY_JDBC, System.nanoTime() - t);
     }
 
     private void requireRoot(JsonNode p) {
@@ -271,6 +347,7 @@ final class QueryBench {
                 } catch (Throwable e) {
                     failed.add(e);
                 } finally {
+                    closeQuietly(recorder, failed);
                     done.countDown();
                 }
             }, "querybench-" + c);
@@ -282,6 +359,47 @@ final class QueryBench {
                     failed.peek());
         }
         return recorders;
+    }
+
+    private static void closeQuietly(Recorder recorder, ConcurrentLinkedQueue<Throwable> failed) {
+        if (recorder.reads != null) {
+            try {
+                recorder.reads.close();
+            } catch (java.sql.SQLException e) {
+                failed.add(e);
+            }
+        }
+    }
+
+    /** The same rows as the export {@code name}, by PostgreSQL's binary COPY with the same limit. */
+    private Map<String, Object> copy(String name, String rows) throws Exception {
+        long[] bytes = {0};
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                bytes[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                bytes[0] += len;
+            }
+        };
+        long entries;
+        long t = System.nanoTime();
+        try (PlainReads reads = new PlainReads(settings.pgUrl(), settings.pgUser(), settings.pgPassword())) {
+            entries = reads.copy(rows, settings.exportLimit(), counting);
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        Map<String, Object> phase = new LinkedHashMap<>();
+        phase.put("phase", COPY_PREFIX + name);
+        phase.put("clients", 1);
+        phase.put("entries", entries);
+        phase.put("bytes", bytes[0]);
+        phase.put("seconds", round(seconds));
+        phase.put("entriesPerSecond", Math.round(entries / seconds));
+        log("COPY of the %s rows: %,d entries in %.1f s, %,.0f entries/s", name, entries, seconds, entries / seconds);
+        return phase;
     }
 
     /** Streams one export to the end (or the limit), counting lines, while sampling the API's memory. */

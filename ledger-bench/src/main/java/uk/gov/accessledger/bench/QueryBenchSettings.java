@@ -24,11 +24,18 @@ import java.util.List;
  * --api-pid PID         the API's process, to sample its resident memory during the exports
  * --api-heap TEXT       the API's heap setting, recorded beside the export figures (e.g. -Xmx256m)
  * --bulkload FILE       the bulk load's JSON, copied into the output
+ * --pg-url URL          the API's database: adds the baselines, the same statements by plain JDBC
+ *                       after each read phase and a binary COPY of the same rows after each export
+ *                       (needs --pseudonym-key-file; --pg-user, default postgres; password from
+ *                       LEDGER_BENCH_PG_PASSWORD, default none)
+ * --pseudonym-key-file F the bulk load's pseudonym key, to find the loaded citizens' rows
  * --out FILE            where to write the figures (default ledger-bench/target/scale/scale.json)
  * </pre>
  */
 record QueryBenchSettings(String url, int jwksPort, int subjects, List<Integer> clients, int seconds,
-                          int warmupSeconds, int jitWarmupSeconds, int tokens, long exportLimit, long apiPid, String apiHeap, Path bulkload, Path out) {
+                          int warmupSeconds, int jitWarmupSeconds, int tokens, long exportLimit, long apiPid,
+                          String apiHeap, Path bulkload, Path out, String pgUrl, String pgUser, String pgPassword,
+                          Path pseudonymKeyFile) {
 
     static QueryBenchSettings parse(String[] args) {
         String url = "http://127.0.0.1:8080";
@@ -44,6 +51,9 @@ record QueryBenchSettings(String url, int jwksPort, int subjects, List<Integer> 
         String apiHeap = "unknown";
         Path bulkload = null;
         Path out = Path.of("ledger-bench/target/scale/scale.json");
+        String pgUrl = null;
+        String pgUser = "postgres";
+        Path pseudonymKeyFile = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (value == null) {
@@ -64,6 +74,9 @@ record QueryBenchSettings(String url, int jwksPort, int subjects, List<Integer> 
                 case "--api-heap" -> apiHeap = value;
                 case "--bulkload" -> bulkload = Path.of(value);
                 case "--out" -> out = Path.of(value);
+                case "--pg-url" -> pgUrl = value;
+                case "--pg-user" -> pgUser = value;
+                case "--pseudonym-key-file" -> pseudonymKeyFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -75,7 +88,11 @@ record QueryBenchSettings(String url, int jwksPort, int subjects, List<Integer> 
                 || tokens < 1 || exportLimit < 1) {
             throw new IllegalArgumentException("requires positive --clients, --seconds, --tokens, --export-limit");
         }
+        if ((pgUrl == null) != (pseudonymKeyFile == null)) {
+            throw new IllegalArgumentException("--pg-url and --pseudonym-key-file go together: the baselines need both");
+        }
+        String pgPassword = System.getenv().getOrDefault("LEDGER_BENCH_PG_PASSWORD", "");
         return new QueryBenchSettings(url, jwksPort, subjects, clients, seconds, warmup, jitWarmup, tokens, exportLimit,
-                apiPid, apiHeap, bulkload, out);
+                apiPid, apiHeap, bulkload, out, pgUrl, pgUser, pgPassword, pseudonymKeyFile);
     }
 }

@@ -129,13 +129,43 @@ record TargetRow(String what, String target, String measured, String verdict, St
                     + " its CPU parts are merkle.append and checkpoint.sign");
         }
         double p99 = LoadReport.number(waited, "p99Ms");
+        Map<String, Object> single = LoadReport.phase(load, "single-entry ingest");
         return new TargetRow(what, target,
                 String.format("request → in a checkpoint: p50 %s ms, p99 %s ms; all acknowledged entries in a "
                                 + "checkpoint %s s after the last ack", Format.number(LoadReport.number(waited, "p50Ms")),
                         Format.number(p99), Format.number(LoadReport.number(load, "secondsFromLastAckToAllInCheckpoint"))),
-                p99 <= 1000 ? "meets" : "misses", "—", "—",
+                p99 <= 1000 ? "meets" : "misses", ackBaseline(single), ackRatio(single, p99),
                 "clients sending with ?wait=inclusion during the single-entry load: request start to answer, "
                         + "an upper bound on ack → checkpoint");
+    }
+
+    /** The same moment's single-entry requests, answered at acknowledgement rather than inclusion. */
+    private static String ackBaseline(Map<String, Object> single) {
+        return single == null ? "—" : String.format("request → acknowledgement, the single-entry requests sent at the"
+                        + " same time without waiting: p99 %s ms", Format.number(LoadReport.number(single, "p99Ms")));
+    }
+
+    private static String ackRatio(Map<String, Object> single, double p99) {
+        return single == null ? "—" : "p99 to the checkpoint / p99 to the acknowledgement = "
+                + Format.ratio(p99, LoadReport.number(single, "p99Ms"));
+    }
+
+    /**
+     * The baseline phases {@code baseline} beside the measured phases {@code measured}, matched by
+     * client count: the baseline's figures, and measured / baseline of {@code key} (a latency, so
+     * the ratio says how many times longer the API takes than the bare statement).
+     */
+    private static String[] beside(List<Map<String, Object>> measured, List<Map<String, Object>> baseline, String key,
+                                   String label) {
+        List<String> figures = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
+        for (Map<String, Object> b : baseline) {
+            String prefix = (label.isEmpty() ? "" : label + ", ") + clients(b);
+            figures.add(prefix + ": " + percentiles(b));
+            measured.stream().filter(m -> b.get("clients").equals(m.get("clients"))).findFirst().ifPresent(m ->
+                    ratios.add(prefix + " " + Format.ratio(LoadReport.number(m, key), LoadReport.number(b, key))));
+        }
+        return new String[] {String.join("; ", figures), String.join("; ", ratios)};
     }
 
     private static TargetRow notMeasured(String what, String target, String note) {
@@ -166,10 +196,15 @@ record TargetRow(String what, String target, String measured, String verdict, St
         for (Map<String, Object> e : LoadReport.phases(scale, QueryBench.ENTRY_WITH_PROOF)) {
             entryRuns.add(clients(e) + ": " + percentiles(e));
         }
+        List<Map<String, Object>> historyJdbc = LoadReport.phases(scale, QueryBench.HISTORY_JDBC);
+        String[] baseline = beside(history, historyJdbc, "p95Ms", "");
         return new TargetRow(what, target,
                 String.join("; ", runs) + " at " + scaleSize(scale)
                         + (entryRuns.isEmpty() ? "" : "; entry page + its tlog-proof, " + String.join("; ", entryRuns)),
-                byClients(history, 20), "—", "—",
+                byClients(history, 20),
+                historyJdbc.isEmpty() ? "—" : "the page's SQL statement by plain JDBC for the same citizens, "
+                        + baseline[0],
+                historyJdbc.isEmpty() ? "—" : "API p95 / plain JDBC p95: " + baseline[1],
                 "GET /api/v1/me/entries?limit=50 with a citizen JWT for random loaded citizens, over HTTP on loopback; "
                         + "one client shows a request's own time, more clients a machine whose 2 cores are saturated "
                         + "(API, PostgreSQL and the clients); every proof verified; " + loadDuring(scale));
@@ -222,15 +257,26 @@ record TargetRow(String what, String target, String measured, String verdict, St
             return notMeasured(what, target, "needs a bulk-loaded database and ledger-api (ledger-bench/scale.sh)");
         }
         double worst = Math.min(LoadReport.number(jsonl, "entriesPerSecond"), LoadReport.number(csv, "entriesPerSecond"));
+        Map<String, Object> copyJsonl = LoadReport.phase(scale, QueryBench.COPY_PREFIX + "entries.jsonl");
+        Map<String, Object> copyCsv = LoadReport.phase(scale, QueryBench.COPY_PREFIX + "entries.csv");
         return new TargetRow(what, target,
                 String.format("JSON Lines %s entries/s, CSV %s entries/s (%s entries each) under %s; API resident "
                                 + "memory max %s MiB", Format.number(LoadReport.number(jsonl, "entriesPerSecond")),
                         Format.number(LoadReport.number(csv, "entriesPerSecond")), Format.number(LoadReport.number(jsonl, "entries")),
                         jsonl.get("apiHeap"), Format.number(Math.max(LoadReport.number(jsonl, "apiRssMiBMax"),
                                 LoadReport.number(csv, "apiRssMiBMax")))),
-                worst >= 100_000 ? "meets" : "misses", "—", "—",
-                "GET /api/v1/audit/entries.jsonl and .csv of the whole log, one client reading to the end; "
-                        + loadDuring(scale));
+                worst >= 100_000 ? "meets" : "misses",
+                copyJsonl == null || copyCsv == null ? "—" : String.format("PostgreSQL's binary COPY TO STDOUT of the"
+                                + " same rows: JSON Lines' rows %s entries/s, CSV's rows %s entries/s",
+                        Format.number(LoadReport.number(copyJsonl, "entriesPerSecond")),
+                        Format.number(LoadReport.number(copyCsv, "entriesPerSecond"))),
+                copyJsonl == null || copyCsv == null ? "—" : "export / COPY: JSON Lines "
+                        + Format.ratio(LoadReport.number(jsonl, "entriesPerSecond"),
+                                LoadReport.number(copyJsonl, "entriesPerSecond"))
+                        + ", CSV " + Format.ratio(LoadReport.number(csv, "entriesPerSecond"),
+                                LoadReport.number(copyCsv, "entriesPerSecond")),
+                "GET /api/v1/audit/entries.jsonl and .csv of the whole log (or the first N entries), one client "
+                        + "reading to the end; " + loadDuring(scale));
     }
 
     private static TargetRow proofRow(Map<String, Figure> figures, Map<String, Object> load, Map<String, Object> scale) {
@@ -253,6 +299,13 @@ record TargetRow(String what, String target, String measured, String verdict, St
                     Format.number(LoadReport.number(apiConsistency, "p99Ms")));
             apiNote = "; the API figures include PostgreSQL reads and HTTP on loopback, every inclusion proof verified";
         }
+        List<Map<String, Object>> jdbc = new ArrayList<>(LoadReport.phases(scale, QueryBench.INCLUSION_JDBC));
+        jdbc.addAll(LoadReport.phases(scale, QueryBench.CONSISTENCY_JDBC));
+        String[] inclusionJdbc = beside(LoadReport.phases(scale, QueryBench.INCLUSION),
+                LoadReport.phases(scale, QueryBench.INCLUSION_JDBC), "p99Ms", "inclusion");
+        String[] consistencyJdbc = beside(LoadReport.phases(scale, QueryBench.CONSISTENCY),
+                LoadReport.phases(scale, QueryBench.CONSISTENCY_JDBC), "p99Ms", "consistency");
+        String[] jdbcFigures = {inclusionJdbc[0], consistencyJdbc[0], inclusionJdbc[1], consistencyJdbc[1]};
         List<Map<String, Object>> overHttp = new ArrayList<>(LoadReport.phases(scale, QueryBench.INCLUSION));
         overHttp.addAll(LoadReport.phases(scale, QueryBench.CONSISTENCY));
         String verdict = worst <= 5000 ? "meets (computation)" : "misses";
@@ -273,8 +326,11 @@ record TargetRow(String what, String target, String measured, String verdict, St
                 String.format("in-process at 10 M leaves: inclusion p99 %s µs, consistency p99 %s µs%s",
                         Format.number(inclusion.median()), Format.number(consistency.median()), api),
                 verdict,
-                "—",
-                String.format("target / worst in-process p99 = %s×", Format.number(5000 / worst)),
+                jdbc.isEmpty() ? "—" : "the proof's one node read and its rehash by plain JDBC, at the same size: "
+                        + String.join("; ", jdbcFigures[0], jdbcFigures[1]),
+                (jdbc.isEmpty() ? "" : "over HTTP p99 / plain JDBC p99: " + String.join("; ", jdbcFigures[2],
+                        jdbcFigures[3]) + "; ")
+                        + String.format("target / worst in-process p99 = %s×", Format.number(5000 / worst)),
                 "in-process: node IDs + reads from an in-memory node store + rehash" + apiNote);
     }
 

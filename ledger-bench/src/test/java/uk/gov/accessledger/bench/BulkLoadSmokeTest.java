@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.serialization.SerializedObject;
@@ -175,7 +176,22 @@ class BulkLoadSmokeTest {
             inclusion.get("proof").forEach(h -> hashes.add(Base64.getDecoder().decode(h.asText())));
             ProofVerifier.verifyInclusion(HASHER, index, ENTRIES, leafHashAt(index), hashes, checkpoint.rootHash());
 
-            // 6. The API appends to a loaded chain (rebuilding the aggregate from the loaded events),
+            // 6. The read benchmark runs against it, each read beside its plain-JDBC or COPY baseline,
+            //    and the baselines' statements give exactly what the API gives.
+            try (PlainReads reads = new PlainReads(url, user(), password())) {
+                List<String> apiPage = new ArrayList<>();
+                entries.forEach(e -> apiPage.add(e.get("id").asText()));
+                assertThat(reads.history(subject, 50)).map(UUID::toString).isEqualTo(apiPage);
+                assertThat(reads.inclusion(index, ENTRIES)).containsExactlyElementsOf(hashes);
+                long from = ENTRIES / 7;
+                List<byte[]> consistency = new ArrayList<>();
+                JSON.readTree(send(base, "GET", "/api/v1/log/proof/consistency?from=" + from + "&to=" + ENTRIES,
+                        null, null)).get("proof").forEach(h -> consistency.add(Base64.getDecoder().decode(h.asText())));
+                assertThat(reads.consistency(from, ENTRIES)).containsExactlyElementsOf(consistency).isNotEmpty();
+            }
+            assertQueryBenchRunsWithItsBaselines(issuer, base, pseudonymKey);
+
+            // 7. The API appends to a loaded chain (rebuilding the aggregate from the loaded events),
             //    and its sequencer extends the loaded tree under the loaded checkpoint.
             long seqBefore = count("SELECT MAX(seq) FROM ledger_entry WHERE subject = '" + subject + "'");
             JsonNode receipt = JSON.readTree(sendService(base, secret, nhs));
@@ -183,7 +199,7 @@ class BulkLoadSmokeTest {
             awaitTreeSize(base, logKey, ENTRIES + 1);
             assertEventRowsMatchTheApis(subject, seqBefore + 1);
 
-            // 7. The checks above can fail: one flipped byte of stored canonical JSON is found.
+            // 8. The checks above can fail: one flipped byte of stored canonical JSON is found.
             try (Connection c = DriverManager.getConnection(url, user(), password()); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE ledger_entry SET canonical = overlay(canonical PLACING '7'::bytea FROM 20 FOR 1)"
                         + " WHERE row_id = 17");
@@ -191,6 +207,37 @@ class BulkLoadSmokeTest {
             JsonNode tampered = JSON.readTree(send(base, "POST", "/api/v1/audit/self-audit", auditor, null));
             assertThat(tampered.get("findingCount").asLong()).isPositive();
         }
+    }
+
+    /** A one-second querybench run: every read phase and its baseline on 1 and 2 clients, both exports and COPYs. */
+    @SuppressWarnings("unchecked")
+    private void assertQueryBenchRunsWithItsBaselines(CitizenTokens issuer, String base, Path pseudonymKey)
+            throws Exception {
+        Path out = dir.resolve("scale.json");
+        QueryBenchSettings parsed = QueryBenchSettings.parse(new String[] {"--url", base, "--jwks-port", "0",
+                "--subjects", Integer.toString(SUBJECTS), "--clients", "1,2", "--seconds", "1", "--warmup-seconds", "0",
+                "--jit-warmup-seconds", "1", "--tokens", "100", "--export-limit", "1000", "--out", out.toString(),
+                "--pg-url", url, "--pg-user", user(), "--pseudonym-key-file", pseudonymKey.toString()});
+        QueryBenchSettings settings = new QueryBenchSettings(parsed.url(), parsed.jwksPort(), parsed.subjects(),
+                parsed.clients(), parsed.seconds(), parsed.warmupSeconds(), parsed.jitWarmupSeconds(), parsed.tokens(),
+                parsed.exportLimit(), parsed.apiPid(), parsed.apiHeap(), parsed.bulkload(), parsed.out(), parsed.pgUrl(),
+                parsed.pgUser(), password(), parsed.pseudonymKeyFile());
+        new QueryBench(settings).run(issuer);
+
+        Map<String, Object> scale = LoadReport.read(out);
+        for (String name : List.of(QueryBench.HISTORY, QueryBench.HISTORY_JDBC, QueryBench.INCLUSION,
+                QueryBench.INCLUSION_JDBC, QueryBench.CONSISTENCY, QueryBench.CONSISTENCY_JDBC)) {
+            List<Map<String, Object>> runs = LoadReport.phases(scale, name);
+            assertThat(runs).as(name).extracting(r -> r.get("clients")).containsExactly(1, 2);
+            assertThat(runs).as(name).allSatisfy(r -> assertThat(LoadReport.number(r, "requests")).isPositive());
+        }
+        for (String name : List.of("export entries.jsonl", QueryBench.COPY_PREFIX + "entries.jsonl",
+                "export entries.csv", QueryBench.COPY_PREFIX + "entries.csv")) {
+            assertThat(LoadReport.number(LoadReport.phase(scale, name), "entries")).as(name).isEqualTo(1000);
+        }
+        TargetRow history = TargetRow.from(Map.of(), null, scale).stream()
+                .filter(r -> r.what().startsWith("a citizen's history page")).findFirst().orElseThrow();
+        assertThat(history.ratio()).startsWith("API p95 / plain JDBC p95: 1 client ");
     }
 
     /** The API-written event row for the appended entry has the bytes EventRows gives the same event. */

@@ -73,6 +73,59 @@ class ScaleTargetRowsTest {
     }
 
     @Test
+    void readRowsGiveTheirPlainJdbcAndCopyBaselinesMatchedByClientCount() {
+        Map<String, Figure> figures = Map.of(
+                "proof.inclusion.p99", new Figure("proof.inclusion.p99", "inclusion", "µs", false, List.of(20.0), null),
+                "proof.consistency.p99", new Figure("proof.consistency.p99", "consistency", "µs", false, List.of(25.0),
+                        null));
+        Map<String, Object> scale = Map.of("treeSize", 10_000_000, "subjects", 1_000_000, "loadAverageDuring", "2.0",
+                "phases", List.of(phase(QueryBench.HISTORY, 1, 6), phase(QueryBench.HISTORY_JDBC, 1, 1.5),
+                        phase(QueryBench.HISTORY, 8, 12), phase(QueryBench.HISTORY_JDBC, 8, 4),
+                        phase(QueryBench.INCLUSION, 1, 2), phase(QueryBench.INCLUSION_JDBC, 1, 0.25),
+                        phase(QueryBench.CONSISTENCY, 1, 3), phase(QueryBench.CONSISTENCY_JDBC, 1, 0.5),
+                        export("export entries.jsonl", 300_000), export(QueryBench.COPY_PREFIX + "entries.jsonl", 600_000),
+                        export("export entries.csv", 120_000), export(QueryBench.COPY_PREFIX + "entries.csv", 480_000)));
+        List<TargetRow> rows = TargetRow.from(figures, null, scale);
+
+        TargetRow history = row(rows, "a citizen's history page");
+        assertThat(history.baseline()).contains("1 client: p50 1.00 ms, p95 1.50 ms")
+                .contains("8 clients: p50 1.00 ms, p95 4.00 ms");
+        assertThat(history.ratio()).isEqualTo("API p95 / plain JDBC p95: 1 client 4.00×; 8 clients 3.00×");
+        TargetRow proof = row(rows, "inclusion or consistency proof");
+        // phase() sets p99 to twice p95.
+        assertThat(proof.baseline()).contains("inclusion, 1 client: p50 1.00 ms, p95 0.25 ms, p99 0.50 ms")
+                .contains("consistency, 1 client: p50 1.00 ms, p95 0.50 ms, p99 1.00 ms");
+        assertThat(proof.ratio()).startsWith("over HTTP p99 / plain JDBC p99: inclusion, 1 client 8.00×; "
+                + "consistency, 1 client 6.00×; target / worst in-process p99 = 200×");
+        TargetRow export = row(rows, "streamed export");
+        assertThat(export.baseline()).contains("JSON Lines' rows 600,000 entries/s, CSV's rows 480,000 entries/s");
+        assertThat(export.ratio()).isEqualTo("export / COPY: JSON Lines 0.50×, CSV 0.25×");
+    }
+
+    @Test
+    void checkpointRowComparesWithTheAcknowledgementsOfTheSameMoment() {
+        Map<String, Object> load = Map.of("secondsFromLastAckToAllInCheckpoint", 0.1, "phases", List.of(
+                Map.of("phase", "single-entry ingest", "clients", 64, "requestsPerSecond", 1000, "p50Ms", 40,
+                        "p95Ms", 80, "p99Ms", 100),
+                Map.of("phase", "request → in a signed checkpoint (?wait=inclusion)", "clients", 4, "p50Ms", 120,
+                        "p99Ms", 250)));
+        TargetRow checkpoint = row(TargetRow.from(Map.of(), load, null), "acknowledged → included");
+        assertThat(checkpoint.verdict()).isEqualTo("meets");
+        assertThat(checkpoint.baseline()).contains("p99 100 ms");
+        assertThat(checkpoint.ratio()).isEqualTo("p99 to the checkpoint / p99 to the acknowledgement = 2.50×");
+    }
+
+    @Test
+    void readRowsWithoutBaselinePhasesSayNone() {
+        Map<String, Object> scale = Map.of("treeSize", 10_000_000, "subjects", 1_000_000, "loadAverageDuring", "2.0",
+                "phases", List.of(phase(QueryBench.HISTORY, 1, 6), export("export entries.jsonl", 300_000),
+                        export("export entries.csv", 120_000)));
+        List<TargetRow> rows = TargetRow.from(Map.of(), null, scale);
+        assertThat(row(rows, "a citizen's history page").ratio()).isEqualTo("—");
+        assertThat(row(rows, "streamed export").ratio()).isEqualTo("—");
+    }
+
+    @Test
     void offlineRowJudgesTheVerifiersHasherAndSaysWhenItTakesTwoThreads() {
         java.util.function.BiFunction<Double, Double, String> verdict = (oneThread, twoThreads) -> row(TargetRow.from(
                 Map.of("offline.ledgerCore", perEntry("offline.ledgerCore", 150_000),
