@@ -100,9 +100,13 @@ final class MachineInfo {
         try (Connection c = DriverManager.getConnection(url, env("LEDGER_BENCH_PG_USER", "postgres"),
                 env("LEDGER_BENCH_PG_PASSWORD", ""));
              Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SHOW server_version")) {
+             ResultSet r = s.executeQuery("SELECT current_setting('server_version'), current_setting('shared_buffers'),"
+                     + " current_setting('autovacuum'), current_setting('synchronous_commit')")) {
             r.next();
-            return "PostgreSQL " + r.getString(1);
+            // The settings that move these figures most: a machine's configuration can differ from
+            // PostgreSQL's defaults (autovacuum is off on the CI machines), and statistics follow it.
+            return "PostgreSQL " + r.getString(1) + " (shared_buffers " + r.getString(2) + ", autovacuum "
+                    + r.getString(3) + ", synchronous_commit " + r.getString(4) + ")";
         } catch (SQLException e) {
             return "not reachable at " + url + ": " + e.getMessage();
         }
