@@ -184,16 +184,16 @@ final class QueryBench {
 
     private String[] signTokens(CitizenTokens issuer) throws IOException {
         SplittableRandom random = new SplittableRandom(42);
-        int[] subjects = random.ints(settings.tokens(), 0, settings.subjects()).toArray();
-        String[] signed = new String[subjects.length];
-        IntStream.range(0, subjects.length).parallel()
-                .forEach(i -> signed[i] = issuer.citizen(IngestRequests.nhsNumber(subjects[i])));
+        int[] citizens = random.ints(settings.tokens(), 0, settings.subjects()).toArray();
+        String[] signed = new String[citizens.length];
+        IntStream.range(0, citizens.length).parallel()
+                .forEach(i -> signed[i] = issuer.citizen(IngestRequests.nhsNumber(citizens[i])));
         if (settings.pseudonymKeyFile() != null) {
             SubjectPseudonymiser pseudonymiser = new SubjectPseudonymiser(
                     Base64.getDecoder().decode(Files.readString(settings.pseudonymKeyFile()).trim()));
-            this.subjects = new String[subjects.length];
-            IntStream.range(0, subjects.length).parallel().forEach(i -> this.subjects[i] = pseudonymiser.pseudonymOf(
-                    CitizenIdentifier.parse("nhs-number", IngestRequests.nhsNumber(subjects[i]))));
+            subjects = new String[citizens.length];
+            IntStream.range(0, citizens.length).parallel().forEach(i -> subjects[i] = pseudonymiser.pseudonymOf(
+                    CitizenIdentifier.parse("nhs-number", IngestRequests.nhsNumber(citizens[i]))));
         }
         return signed;
     }
