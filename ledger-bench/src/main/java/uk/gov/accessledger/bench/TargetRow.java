@@ -151,21 +151,27 @@ record TargetRow(String what, String target, String measured, String verdict, St
     }
 
     /**
-     * The baseline phases {@code baseline} beside the measured phases {@code measured}, matched by
-     * client count: the baseline's figures, and measured / baseline of {@code key} (a latency, so
-     * the ratio says how many times longer the API takes than the bare statement).
+     * A baseline's figures, and measured / baseline of one latency (how many times longer the API
+     * takes than the bare statement), each "" when there is no baseline phase.
      */
-    private static String[] beside(List<Map<String, Object>> measured, List<Map<String, Object>> baseline, String key,
-                                   String label) {
-        List<String> figures = new ArrayList<>();
-        List<String> ratios = new ArrayList<>();
-        for (Map<String, Object> b : baseline) {
-            String prefix = (label.isEmpty() ? "" : label + ", ") + clients(b);
-            figures.add(prefix + ": " + percentiles(b));
-            measured.stream().filter(m -> b.get("clients").equals(m.get("clients"))).findFirst().ifPresent(m ->
-                    ratios.add(prefix + " " + Format.ratio(LoadReport.number(m, key), LoadReport.number(b, key))));
+    private record Beside(String figures, String ratios) {
+
+        /**
+         * The baseline phases {@code baseline} beside the measured phases {@code measured}, matched
+         * by client count, comparing {@code key}; each labelled {@code label} when not empty.
+         */
+        static Beside of(List<Map<String, Object>> measured, List<Map<String, Object>> baseline, String key,
+                         String label) {
+            List<String> figures = new ArrayList<>();
+            List<String> ratios = new ArrayList<>();
+            for (Map<String, Object> b : baseline) {
+                String prefix = (label.isEmpty() ? "" : label + ", ") + clients(b);
+                figures.add(prefix + ": " + percentiles(b));
+                measured.stream().filter(m -> b.get("clients").equals(m.get("clients"))).findFirst().ifPresent(m ->
+                        ratios.add(prefix + " " + Format.ratio(LoadReport.number(m, key), LoadReport.number(b, key))));
+            }
+            return new Beside(String.join("; ", figures), String.join("; ", ratios));
         }
-        return new String[] {String.join("; ", figures), String.join("; ", ratios)};
     }
 
     private static TargetRow notMeasured(String what, String target, String note) {
@@ -196,15 +202,14 @@ record TargetRow(String what, String target, String measured, String verdict, St
         for (Map<String, Object> e : LoadReport.phases(scale, QueryBench.ENTRY_WITH_PROOF)) {
             entryRuns.add(clients(e) + ": " + percentiles(e));
         }
-        List<Map<String, Object>> historyJdbc = LoadReport.phases(scale, QueryBench.HISTORY_JDBC);
-        String[] baseline = beside(history, historyJdbc, "p95Ms", "");
+        Beside baseline = Beside.of(history, LoadReport.phases(scale, QueryBench.HISTORY_JDBC), "p95Ms", "");
         return new TargetRow(what, target,
                 String.join("; ", runs) + " at " + scaleSize(scale)
                         + (entryRuns.isEmpty() ? "" : "; entry page + its tlog-proof, " + String.join("; ", entryRuns)),
                 byClients(history, 20),
-                historyJdbc.isEmpty() ? "—" : "the page's SQL statement by plain JDBC for the same citizens, "
-                        + baseline[0],
-                historyJdbc.isEmpty() ? "—" : "API p95 / plain JDBC p95: " + baseline[1],
+                baseline.figures().isEmpty() ? "—" : "the page's SQL statement by plain JDBC for the same citizens, "
+                        + baseline.figures(),
+                baseline.figures().isEmpty() ? "—" : "API p95 / plain JDBC p95: " + baseline.ratios(),
                 "GET /api/v1/me/entries?limit=50 with a citizen JWT for random loaded citizens, over HTTP on loopback; "
                         + "one client shows a request's own time, more clients a machine whose 2 cores are saturated "
                         + "(API, PostgreSQL and the clients); every proof verified; " + loadDuring(scale));
@@ -299,13 +304,11 @@ record TargetRow(String what, String target, String measured, String verdict, St
                     Format.number(LoadReport.number(apiConsistency, "p99Ms")));
             apiNote = "; the API figures include PostgreSQL reads and HTTP on loopback, every inclusion proof verified";
         }
-        List<Map<String, Object>> jdbc = new ArrayList<>(LoadReport.phases(scale, QueryBench.INCLUSION_JDBC));
-        jdbc.addAll(LoadReport.phases(scale, QueryBench.CONSISTENCY_JDBC));
-        String[] inclusionJdbc = beside(LoadReport.phases(scale, QueryBench.INCLUSION),
+        Beside inclusionJdbc = Beside.of(LoadReport.phases(scale, QueryBench.INCLUSION),
                 LoadReport.phases(scale, QueryBench.INCLUSION_JDBC), "p99Ms", "inclusion");
-        String[] consistencyJdbc = beside(LoadReport.phases(scale, QueryBench.CONSISTENCY),
+        Beside consistencyJdbc = Beside.of(LoadReport.phases(scale, QueryBench.CONSISTENCY),
                 LoadReport.phases(scale, QueryBench.CONSISTENCY_JDBC), "p99Ms", "consistency");
-        String[] jdbcFigures = {inclusionJdbc[0], consistencyJdbc[0], inclusionJdbc[1], consistencyJdbc[1]};
+        boolean noJdbc = inclusionJdbc.figures().isEmpty() && consistencyJdbc.figures().isEmpty();
         List<Map<String, Object>> overHttp = new ArrayList<>(LoadReport.phases(scale, QueryBench.INCLUSION));
         overHttp.addAll(LoadReport.phases(scale, QueryBench.CONSISTENCY));
         String verdict = worst <= 5000 ? "meets (computation)" : "misses";
@@ -326,10 +329,10 @@ record TargetRow(String what, String target, String measured, String verdict, St
                 String.format("in-process at 10 M leaves: inclusion p99 %s µs, consistency p99 %s µs%s",
                         Format.number(inclusion.median()), Format.number(consistency.median()), api),
                 verdict,
-                jdbc.isEmpty() ? "—" : "the proof's one node read and its rehash by plain JDBC, at the same size: "
-                        + String.join("; ", jdbcFigures[0], jdbcFigures[1]),
-                (jdbc.isEmpty() ? "" : "over HTTP p99 / plain JDBC p99: " + String.join("; ", jdbcFigures[2],
-                        jdbcFigures[3]) + "; ")
+                noJdbc ? "—" : "the proof's one node read and its rehash by plain JDBC, at the same size: "
+                        + String.join("; ", inclusionJdbc.figures(), consistencyJdbc.figures()),
+                (noJdbc ? "" : "over HTTP p99 / plain JDBC p99: " + String.join("; ", inclusionJdbc.ratios(),
+                        consistencyJdbc.ratios()) + "; ")
                         + String.format("target / worst in-process p99 = %s×", Format.number(5000 / worst)),
                 "in-process: node IDs + reads from an in-memory node store + rehash" + apiNote);
     }
