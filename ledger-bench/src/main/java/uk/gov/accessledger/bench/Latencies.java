@@ -3,8 +3,9 @@ package uk.gov.accessledger.bench;
 import java.util.Arrays;
 
 /**
- * Request latencies of one load phase, in nanoseconds. Each client thread records into its own
- * instance, so recording takes no lock; {@link #merge} joins them at the end of the phase.
+ * Request latencies of one load phase, in nanoseconds. Not thread-safe: a client thread records into
+ * an instance of its own and {@link #merge} joins them at the end of the phase, or the recorders
+ * share one under a lock.
  */
 final class Latencies {
 

@@ -61,7 +61,24 @@ record TargetRow(String what, String target, String measured, String verdict, St
                 rate >= 20_000 && ratio >= 0.5 ? "meets" : "misses",
                 Double.isNaN(baseline) ? "—" : "plain JDBC batch INSERT: " + Format.number(baseline) + " rows/s",
                 Double.isNaN(baseline) ? "—" : Format.ratio(rate, baseline),
-                "end to end over HTTP on loopback; baseline = mean of a run before and one after" + floor(load, rate));
+                "end to end over HTTP on loopback; baseline = mean of a run before and one after" + floor(load, rate)
+                        + cpu("", batched));
+    }
+
+    /**
+     * Where the phase's CPU went (see {@link CpuShares}), when the run could read it: on 2 cores,
+     * 2 / (the sum) is the most the phase could reach.
+     */
+    @SuppressWarnings("unchecked")
+    static String cpu(String whose, Map<String, Object> phase) {
+        Map<String, Object> cpu = phase == null ? null : (Map<String, Object>) phase.get("cpu");
+        if (cpu == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; %sCPU per %s: API %s ms, PostgreSQL %s ms, load generator %s ms, other %s ms;"
+                        + " machine idle %.1f %%", whose, cpu.get("per"), Format.number(LoadReport.number(cpu, "apiMs")),
+                Format.number(LoadReport.number(cpu, "postgresMs")), Format.number(LoadReport.number(cpu, "generatorMs")),
+                Format.number(LoadReport.number(cpu, "otherMs")), 100 * LoadReport.number(cpu, "idleShare"));
     }
 
     /** The floor of {@link LedgerRowsFloor}, when the load run measured it. */
@@ -90,7 +107,8 @@ record TargetRow(String what, String target, String measured, String verdict, St
                         Format.number(LoadReport.number(single, "p50Ms")),
                         Format.number(LoadReport.number(single, "p95Ms")), Format.number(p99), single.get("clients")),
                 rate >= 3000 && p99 <= 50 ? "meets" : "misses", repeatBaseline(repeats), repeatRatio(repeats, rate),
-                "end to end over HTTP on loopback, load generator on the same 2 cores" + groupCommit(load));
+                "end to end over HTTP on loopback, load generator on the same 2 cores" + groupCommit(load)
+                        + cpu("", single) + cpu("the repeats' ", repeats));
     }
 
     /** The mean group-commit size of the single-entry phase, when the run could read it. */

@@ -172,6 +172,14 @@ class LoadTestSmokeTest {
                 .isEqualTo(LoadReport.number(LoadReport.phase(load, "single-entry ingest"), "requests"));
         assertThat(LoadReport.number(repeats, "entries")).isZero();
         assertThat(LoadReport.phase(load, "request → in a signed checkpoint (?wait=inclusion)")).isNotNull();
+        // The API's CPU is read from /proc for the pid given: here this JVM, the generator too.
+        for (String phase : List.of("batched ingest", "single-entry ingest", LoadTest.REPEAT_PHASE)) {
+            Map<String, Object> cpu = (Map<String, Object>) LoadReport.phase(load, phase).get("cpu");
+            assertThat(cpu.get("per")).isEqualTo(phase.startsWith("batched") ? "entry" : "request");
+            assertThat(LoadReport.number(cpu, "apiMs")).isPositive();
+            assertThat(LoadReport.number(cpu, "generatorMs")).isPositive();
+            assertThat(LoadReport.number(cpu, "idleShare")).isBetween(0.0, 1.0);
+        }
         // The stand-in's proofs are genuine, so every one verifies against its checkpoint.
         assertThat(LoadReport.number(LoadReport.phase(load, "inclusion proof via the API"), "requests")).isEqualTo(30);
         // Each kind is sent once untimed, to warm the API up, then once timed.
@@ -184,7 +192,10 @@ class LoadTestSmokeTest {
         assertThat(rows.get(1).measured()).contains("requests/s");
         assertThat(rows.get(1).baseline()).contains("the same requests repeated");
         assertThat(rows.get(1).ratio()).startsWith("ingest / repeats = ");
-        assertThat(rows.get(1).note()).containsPattern("; 2.00 requests per transaction on average \\(\\d+ group commits\\)");
+        assertThat(rows.get(1).note()).containsPattern("; 2.00 requests per transaction on average \\(\\d+ group commits\\)")
+                .containsPattern("; CPU per request: API [0-9.]+ ms, PostgreSQL [0-9.]+ ms, load generator [0-9.]+ ms,"
+                        + " other [0-9.]+ ms; machine idle [0-9.]+ %; the repeats' CPU per request: API ");
+        assertThat(rows.get(0).note()).contains("; CPU per entry: API ");
         String markdown = MarkdownReport.render(new ReportContent(java.time.Instant.now(), java.time.Instant.now(),
                 "load", Map.of(), Map.of(), Map.of(), Map.of(), List.of(), rows, load, null));
         assertThat(markdown).contains("Before measuring, batches and single entries went on for ")
