@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -42,6 +43,43 @@ class ChainPrefetchOnPostgresTest extends ApiTestSupport {
     @Test
     void applicationConnectionsRunWithoutJit() {
         assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+    }
+
+    @Test
+    void applicationConnectionsSendBatchedInsertsAsMultiRowInserts() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // A statement-level trigger counts the INSERT statements the server executes.
+                try (Statement ddl = c.createStatement()) {
+                    ddl.execute("CREATE TEMPORARY TABLE batch_probe (n INT)");
+                    ddl.execute("CREATE TEMPORARY TABLE batch_probe_statements (statements INT)");
+                    ddl.execute("INSERT INTO batch_probe_statements VALUES (0)");
+                    ddl.execute("CREATE FUNCTION pg_temp.count_statement() RETURNS trigger LANGUAGE plpgsql AS"
+                            + " $$ BEGIN UPDATE batch_probe_statements SET statements = statements + 1; RETURN NULL;"
+                            + " END $$");
+                    ddl.execute("CREATE TRIGGER count_statement AFTER INSERT ON batch_probe FOR EACH STATEMENT"
+                            + " EXECUTE FUNCTION pg_temp.count_statement()");
+                }
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO batch_probe (n) VALUES (?)")) {
+                    // The driver rewrites in power-of-two sized chunks: 4 rows are one statement.
+                    for (int n = 0; n < 4; n++) {
+                        insert.setInt(1, n);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                try (Statement query = c.createStatement();
+                     ResultSet counts = query.executeQuery("SELECT (SELECT count(*) FROM batch_probe),"
+                             + " (SELECT statements FROM batch_probe_statements)")) {
+                    counts.next();
+                    assertThat(counts.getInt(1)).isEqualTo(4);
+                    assertThat(counts.getInt(2)).as("INSERT statements executed for a batch of 4 rows").isEqualTo(1);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     @Test
