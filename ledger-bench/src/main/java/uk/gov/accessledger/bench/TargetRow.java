@@ -70,14 +70,16 @@ record TargetRow(String what, String target, String measured, String verdict, St
      * 2 / (the sum) is the most the phase could reach.
      */
     @SuppressWarnings("unchecked")
-    static String cpu(String whose, Map<String, Object> phase) {
+    private static String cpu(String whose, Map<String, Object> phase) {
         Map<String, Object> cpu = phase == null ? null : (Map<String, Object>) phase.get("cpu");
         if (cpu == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "; %sCPU per %s: API %s ms, PostgreSQL %s ms, load generator %s ms, other %s ms;"
-                        + " machine idle %.1f %%", whose, cpu.get("per"), Format.number(LoadReport.number(cpu, "apiMs")),
-                Format.number(LoadReport.number(cpu, "postgresMs")), Format.number(LoadReport.number(cpu, "generatorMs")),
+        return String.format(Locale.ROOT,
+                "; %sCPU per %s: API %s ms, PostgreSQL %s ms, load generator %s ms, other %s ms; machine idle %.1f %%",
+                whose, cpu.get("per"), Format.number(LoadReport.number(cpu, "apiMs")),
+                Format.number(LoadReport.number(cpu, "postgresMs")),
+                Format.number(LoadReport.number(cpu, "generatorMs")),
                 Format.number(LoadReport.number(cpu, "otherMs")), 100 * LoadReport.number(cpu, "idleShare"));
     }
 
