@@ -119,6 +119,11 @@ final class LoadTest {
             return requests / seconds;
         }
 
+        /** Requests sent: the good answers ({@code requests}) and the failures (bad answers, errors). */
+        int attempted() {
+            return requests + failures;
+        }
+
         Map<String, Object> toMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("phase", name);
@@ -202,15 +207,14 @@ final class LoadTest {
                     "meanRequestsPerGroup", (groupsAfter[1] - groupsBefore[1]) / groups));
         }
         // The CPU of the phase is that of all its requests, the ?wait=inclusion clients' included.
-        long answered = singleRun.phases().stream().mapToLong(phase -> phase.requests() + phase.failures()).sum();
-        phases.add(withCpu(singleRun.phases().get(0).toMap(), "request", answered, cpuBefore, cpuAfter));
+        long attempted = singleRun.phases().stream().mapToLong(Phase::attempted).sum();
+        phases.add(withCpu(singleRun.phases().get(0).toMap(), "request", attempted, cpuBefore, cpuAfter));
         singleRun.phases().stream().skip(1).forEach(phase -> phases.add(phase.toMap()));
         log("single-entry repeats");
         cpuBefore = sample(cpu);
         Phase repeats = drive(REPEAT_PHASE, settings.clients(), singleRun.sent(), 0, settings.maxSeconds(),
                 new AtomicBoolean(), 200, body -> true);
-        phases.add(withCpu(repeats.toMap(), "request", repeats.requests() + repeats.failures(), cpuBefore,
-                sample(cpu)));
+        phases.add(withCpu(repeats.toMap(), "request", repeats.attempted(), cpuBefore, sample(cpu)));
 
         acked += batched.entries() + singleRun.entries();
         log("waiting for every acknowledged entry to be in a checkpoint");
@@ -365,7 +369,7 @@ final class LoadTest {
             waiterThread.join();
             phases.add(waited.get());
         }
-        int sent = main.requests() + main.failures();
+        int sent = main.attempted();
         return new SinglesRun(phases, requests.subList(0, Math.min(requests.size(), sent)));
     }
 
