@@ -1,8 +1,5 @@
 package uk.gov.accessledger.bundle;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The constants of docs/export-bundle.md, export bundle version 1. */
@@ -60,19 +57,10 @@ public final class BundleFormat {
     /** The media type of a bundle download. */
     public static final String MEDIA_TYPE = "application/zip";
 
-    // The instant form of entries (entry-format.md): UTC, exactly three fractional digits.
-    private static final DateTimeFormatter INSTANT_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     static final int CSV_LEAF_INDEX = CSV_COLUMNS.indexOf("leaf_index");
     static final int CSV_ENTRY_ID = CSV_COLUMNS.indexOf("entry_id");
     static final int CSV_LEAF_HASH = CSV_COLUMNS.indexOf("leaf_hash");
 
     private BundleFormat() {
-    }
-
-    /** An instant as entries write it, e.g. {@code 2026-11-25T10:00:00.000Z}. */
-    static String instant(Instant instant) {
-        return INSTANT_MILLIS.format(instant);
     }
 }

@@ -21,6 +21,14 @@ final class CsvRows {
         out.append(BundleFormat.CSV_LINE_END);
     }
 
+    /** A comma, then {@code cell} (null is an empty cell), quoted if it needs to be. */
+    static void next(StringBuilder out, String cell) {
+        out.append(',');
+        if (cell != null) {
+            appendCell(out, cell);
+        }
+    }
+
     private static void appendCell(StringBuilder out, String cell) {
         if (!needsQuotes(cell)) {
             out.append(cell);

@@ -1,10 +1,10 @@
 package uk.gov.accessledger.bundle;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import uk.gov.accessledger.chain.CanonicalEntry;
 
 /**
  * The cells of one {@code entries.csv} row that only the exporter knows, such as plain-English
@@ -48,6 +48,8 @@ public record EntryCsvRow(
         String subject,
         long seq) {
 
+    private static final HexFormat HEX = HexFormat.of();
+
     public EntryCsvRow {
         Objects.requireNonNull(entryId, "requires an entry id");
         Objects.requireNonNull(kind, "requires a kind");
@@ -69,48 +71,35 @@ public record EntryCsvRow(
     }
 
     /**
-     * This row as one RFC 4180 record ending in CRLF, for CSV exports outside a bundle;
+     * Appends this row to {@code out} as one RFC 4180 record ending in CRLF, cell by cell (an
+     * export writes millions of rows, so no list of cells is made on the way);
      * {@code leafIndex} is null (an empty cell) while the entry has no leaf yet.
      */
-    public String toCsvRecord(Long leafIndex, byte[] leafHash) {
-        List<String> cells = cells(leafIndex == null ? 0 : leafIndex, HexFormat.of().formatHex(leafHash));
-        if (leafIndex == null) {
-            cells.set(BundleFormat.CSV_LEAF_INDEX, "");
+    public void appendCsvRecord(StringBuilder out, Long leafIndex, byte[] leafHash) {
+        if (leafIndex != null) {
+            out.append(leafIndex.longValue());
         }
-        StringBuilder line = new StringBuilder();
-        CsvRows.append(line, cells);
-        return line.toString();
-    }
-
-    /** The row's cells in {@link BundleFormat#CSV_COLUMNS} order, not yet quoted. */
-    List<String> cells(long leafIndex, String leafHashHex) {
-        List<String> cells = new ArrayList<>(BundleFormat.CSV_COLUMNS.size());
-        cells.add(Long.toString(leafIndex));
-        cells.add(entryId);
-        cells.add(kind);
-        cells.add(BundleFormat.instant(recordedAt));
-        cells.add(BundleFormat.instant(happenedAt));
-        cells.add(orEmpty(organisation));
-        cells.add(orEmpty(organisationName));
-        cells.add(orEmpty(service));
-        cells.add(orEmpty(serviceName));
-        cells.add(orEmpty(staffRole));
-        cells.add(orEmpty(action));
-        cells.add(orEmpty(actionDescription));
-        cells.add(orEmpty(purpose));
-        cells.add(orEmpty(purposeDescription));
-        cells.add(orEmpty(legalBasis));
-        cells.add(orEmpty(legalBasisDescription));
-        cells.add(String.join(BundleFormat.CSV_VALUE_SEPARATOR, dataCategories));
-        cells.add(emergency == null ? "" : emergency.toString());
-        cells.add(String.join(BundleFormat.CSV_VALUE_SEPARATOR, policyExceptions));
-        cells.add(subject);
-        cells.add(Long.toString(seq));
-        cells.add(leafHashHex);
-        return cells;
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+        CsvRows.next(out, entryId);
+        CsvRows.next(out, kind);
+        CsvRows.next(out, CanonicalEntry.instant(recordedAt));
+        CsvRows.next(out, CanonicalEntry.instant(happenedAt));
+        CsvRows.next(out, organisation);
+        CsvRows.next(out, organisationName);
+        CsvRows.next(out, service);
+        CsvRows.next(out, serviceName);
+        CsvRows.next(out, staffRole);
+        CsvRows.next(out, action);
+        CsvRows.next(out, actionDescription);
+        CsvRows.next(out, purpose);
+        CsvRows.next(out, purposeDescription);
+        CsvRows.next(out, legalBasis);
+        CsvRows.next(out, legalBasisDescription);
+        CsvRows.next(out, String.join(BundleFormat.CSV_VALUE_SEPARATOR, dataCategories));
+        CsvRows.next(out, emergency == null ? null : emergency.toString());
+        CsvRows.next(out, String.join(BundleFormat.CSV_VALUE_SEPARATOR, policyExceptions));
+        CsvRows.next(out, subject);
+        out.append(',').append(seq).append(',');
+        HEX.formatHex(out, leafHash);
+        out.append(BundleFormat.CSV_LINE_END);
     }
 }
