@@ -1,13 +1,9 @@
 package uk.gov.accessledger.api.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +31,6 @@ import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
 import uk.gov.accessledger.api.projection.HistoryFilter;
 import uk.gov.accessledger.api.projection.LedgerEntries;
-import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import java.time.Clock;
 import uk.gov.accessledger.api.log.LogProofs;
 import uk.gov.accessledger.bundle.BundleFormat;
@@ -69,7 +64,6 @@ class AuditController {
     private final EntryViews views;
     private final ReferenceData reference;
     private final AuditCsv csv;
-    private final ObjectMapper mapper = new ObjectMapper();
     private final SelfAudit selfAudit;
     private final LogProofs proofs;
     private final Ed25519NoteSigner signer;
@@ -91,12 +85,14 @@ class AuditController {
     ResponseEntity<Flux<DataBuffer>> entriesCsv(@RequestParam Map<String, String> params,
                                                 ServerHttpResponse response) {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
-        return download(CSV, "entries.csv", stream(response, raw -> {
-            Writer out = new OutputStreamWriter(raw, StandardCharsets.UTF_8);
-            out.write(EntryCsvRow.csvHeader());
-            entries.stream(filter, row -> write(out, csv.row(row, parse(row)).toCsvRecord(row.leafIndex(),
-                    row.leafHash())));
-            out.flush();
+        return download(CSV, "entries.csv", stream(response, out -> {
+            out.write(EntryCsvRow.csvHeader().getBytes(StandardCharsets.UTF_8));
+            StringBuilder line = new StringBuilder(1024);
+            entries.streamCanonical(filter, (canonical, leafHash, leafIndex) -> {
+                line.setLength(0);
+                csv.row(canonical).appendCsvRecord(line, leafIndex, leafHash);
+                write(out, line.toString().getBytes(StandardCharsets.UTF_8));
+            });
         }));
     }
 
@@ -107,7 +103,7 @@ class AuditController {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
         // The canonical bytes are UTF-8 JSON already: copied as they are, never decoded and re-encoded.
         return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.streamCanonical(filter,
-                (canonical, leafIndex) -> {
+                (canonical, leafHash, leafIndex) -> {
             try {
                 out.write(JSONL_ENTRY);
                 out.write(canonical);
@@ -169,7 +165,7 @@ class AuditController {
                                     try {
                                         bundle.write(new ExportedEntry(row.leafIndex(), row.canonical(),
                                                 proofs.inclusionProof(row.leafIndex(), checkpoint.size()),
-                                                csv.row(row, parse(row))));
+                                                csv.row(row.canonical())));
                                     } catch (IOException e) {
                                         throw new UncheckedIOException(e);
                                     }
@@ -246,17 +242,9 @@ class AuditController {
         }
     }
 
-    private JsonNode parse(LedgerEntryRow row) {
+    private static void write(OutputStream out, byte[] bytes) {
         try {
-            return mapper.readTree(row.canonical());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Writer out, String text) {
-        try {
-            out.write(text);
+            out.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -117,29 +117,22 @@ public class LedgerEntries {
         return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE refers_to = ? ORDER BY seq", ROW, entryId);
     }
 
-    /**
-     * Every entry matching {@code filter}, oldest first, handed to {@code each} one at a time: a
-     * database cursor (fetch size {@value #STREAM_FETCH_SIZE}) keeps memory flat however many
-     * there are. Runs in a read-only transaction, which PostgreSQL needs for a cursor.
-     */
-    public void stream(HistoryFilter filter, java.util.function.Consumer<LedgerEntryRow> each) {
-        List<Object> args = new ArrayList<>();
-        cursor(inRowOrder(JOINED_COLUMNS, filter, args), args, rs -> each.accept(row(rs, 0)));
-    }
-
-    /** An entry's canonical bytes and its leaf index (null before it has a leaf). */
+    /** An entry's canonical bytes, its leaf hash, and its leaf index (null before it has a leaf). */
     public interface CanonicalConsumer {
-        void accept(byte[] canonical, Long leafIndex);
+        void accept(byte[] canonical, byte[] leafHash, Long leafIndex);
     }
 
     /**
-     * As {@link #stream}, but reads only the canonical bytes and the leaf index: what a JSON Lines
-     * export writes, without decoding the other columns of every row.
+     * Every entry matching {@code filter}, oldest first, as its canonical bytes, leaf hash and leaf
+     * index, handed to {@code each} one at a time: a database cursor (fetch size
+     * {@value #STREAM_FETCH_SIZE}) keeps memory flat however many there are, and every cell of a
+     * JSON Lines or CSV export comes from these three columns. Runs in a read-only transaction,
+     * which PostgreSQL needs for a cursor.
      */
     public void streamCanonical(HistoryFilter filter, CanonicalConsumer each) {
         List<Object> args = new ArrayList<>();
-        cursor(inRowOrder("e.canonical, l.leaf_index", filter, args), args,
-                rs -> each.accept(rs.getBytes(1), rs.getObject(2, Long.class)));
+        cursor(inRowOrder("e.canonical, e.leaf_hash, l.leaf_index", filter, args), args,
+                rs -> each.accept(rs.getBytes(1), rs.getBytes(2), rs.getObject(3, Long.class)));
     }
 
     private static String inRowOrder(String columns, HistoryFilter filter, List<Object> args) {
@@ -166,8 +159,8 @@ public class LedgerEntries {
     }
 
     /**
-     * Like {@link #stream}, but only entries with a leaf below {@code treeSize}, in leaf order:
-     * what a checkpoint of that size covers.
+     * Like {@link #streamCanonical}, but whole rows, and only entries with a leaf below
+     * {@code treeSize}, in leaf order: what a checkpoint of that size covers.
      */
     public void streamLogged(HistoryFilter filter, long treeSize, java.util.function.Consumer<LedgerEntryRow> each) {
         StringBuilder sql = new StringBuilder("SELECT " + JOINED_COLUMNS + " FROM log_leaf l"
