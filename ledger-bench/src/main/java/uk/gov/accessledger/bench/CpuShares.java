@@ -85,6 +85,16 @@ final class CpuShares {
         return map;
     }
 
+    /** {@code phase} with the CPU per {@code unit} it cost under "cpu", when both samples were read. */
+    static Map<String, Object> withCpu(Map<String, Object> phase, String unit, long count, Sample before,
+            Sample after) {
+        Map<String, Object> cpu = per(unit, count, before, after);
+        if (!cpu.isEmpty()) {
+            phase.put("cpu", cpu);
+        }
+        return phase;
+    }
+
     /** Busy and idle seconds of all cores from /proc/stat's first ("cpu ") line. */
     static double[] machine(String procStat) {
         String first = procStat.lines().findFirst().orElse("");

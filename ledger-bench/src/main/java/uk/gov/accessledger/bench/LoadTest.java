@@ -184,7 +184,7 @@ final class LoadTest {
         log("batched ingest");
         CpuShares.Sample cpuBefore = sample(cpu);
         Phase batched = batches("batched ingest", settings.batches(), settings.batchClients(), 3);
-        phases.add(withCpu(batched.toMap(), "entry", batched.entries(), cpuBefore, sample(cpu)));
+        phases.add(CpuShares.withCpu(batched.toMap(), "entry", batched.entries(), cpuBefore, sample(cpu)));
         if (settings.pgUrl() != null) {
             log("baseline again, for drift");
             baselineRates.add(baseline(phases, 102));
@@ -208,13 +208,13 @@ final class LoadTest {
         }
         // The CPU of the phase is that of all its requests, the ?wait=inclusion clients' included.
         long attempted = singleRun.phases().stream().mapToLong(Phase::attempted).sum();
-        phases.add(withCpu(singleRun.phases().get(0).toMap(), "request", attempted, cpuBefore, cpuAfter));
+        phases.add(CpuShares.withCpu(singleRun.phases().get(0).toMap(), "request", attempted, cpuBefore, cpuAfter));
         singleRun.phases().stream().skip(1).forEach(phase -> phases.add(phase.toMap()));
         log("single-entry repeats");
         cpuBefore = sample(cpu);
         Phase repeats = drive(REPEAT_PHASE, settings.clients(), singleRun.sent(), 0, settings.maxSeconds(),
                 new AtomicBoolean(), 200, body -> true);
-        phases.add(withCpu(repeats.toMap(), "request", repeats.attempted(), cpuBefore, sample(cpu)));
+        phases.add(CpuShares.withCpu(repeats.toMap(), "request", repeats.attempted(), cpuBefore, sample(cpu)));
 
         acked += batched.entries() + singleRun.entries();
         log("waiting for every acknowledged entry to be in a checkpoint");
@@ -255,16 +255,6 @@ final class LoadTest {
 
     private static CpuShares.Sample sample(CpuShares cpu) {
         return cpu == null ? null : cpu.sample();
-    }
-
-    /** {@code phase} with the CPU per {@code unit} it cost (see {@link CpuShares}), when it was measured. */
-    private static Map<String, Object> withCpu(Map<String, Object> phase, String unit, long count,
-            CpuShares.Sample before, CpuShares.Sample after) {
-        Map<String, Object> cpu = CpuShares.per(unit, count, before, after);
-        if (!cpu.isEmpty()) {
-            phase.put("cpu", cpu);
-        }
-        return phase;
     }
 
     private double baseline(List<Map<String, Object>> phases, long seed) throws Exception {

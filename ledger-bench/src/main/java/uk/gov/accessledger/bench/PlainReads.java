@@ -40,15 +40,9 @@ final class PlainReads implements AutoCloseable {
             + " FROM unnest(CAST(? AS SMALLINT ARRAY), CAST(? AS BIGINT ARRAY)) AS k(level, node_index)"
             + " JOIN log_node n ON n.level = k.level AND n.node_index = k.node_index";
 
-    /** The rows of the JSON Lines export (LedgerEntries.streamCanonical). */
-    static final String JSONL_ROWS = "SELECT e.canonical, l.leaf_index FROM ledger_entry e"
+    /** The rows of both exports, JSON Lines and CSV (LedgerEntries.streamCanonical). */
+    static final String EXPORT_ROWS = "SELECT e.canonical, e.leaf_hash, l.leaf_index FROM ledger_entry e"
             + " LEFT JOIN log_leaf l ON l.entry_row_id = e.row_id ORDER BY e.row_id";
-
-    /** The rows of the CSV export (LedgerEntries.stream). */
-    static final String CSV_ROWS = "SELECT e.row_id, e.entry_id, e.subject, e.seq, e.kind, e.organisation, e.service,"
-            + " e.purpose, e.legal_basis, e.action, e.refers_to, e.happened_at, e.recorded_at, e.disclose_after,"
-            + " e.policy_exception, e.prev_hash, e.leaf_hash, e.request_hash, e.canonical, l.leaf_index"
-            + " FROM ledger_entry e LEFT JOIN log_leaf l ON l.entry_row_id = e.row_id ORDER BY e.row_id";
 
     private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
 

@@ -89,6 +89,7 @@ final class QueryBench {
     }
 
     private final QueryBenchSettings settings;
+    private final CpuShares cpu;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private NoteVerifier logKey;
@@ -103,6 +104,7 @@ final class QueryBench {
 
     QueryBench(QueryBenchSettings settings) {
         this.settings = settings;
+        this.cpu = new CpuShares(settings.apiPid());
     }
 
     /** Runs with a token issuer of its own on {@code --jwks-port}. */
@@ -166,11 +168,11 @@ final class QueryBench {
             String auditor = issuer.auditor();
             phases.add(export("/api/v1/audit/entries.jsonl", auditor));
             if (baselines) {
-                phases.add(copy("entries.jsonl", PlainReads.JSONL_ROWS));
+                phases.add(copy("entries.jsonl", PlainReads.EXPORT_ROWS));
             }
             phases.add(export("/api/v1/audit/entries.csv", auditor));
             if (baselines) {
-                phases.add(copy("entries.csv", PlainReads.CSV_ROWS));
+                phases.add(copy("entries.csv", PlainReads.EXPORT_ROWS));
             }
             report.put("loadAverageDuring", sampler.summary());
         }
@@ -386,6 +388,7 @@ final class QueryBench {
             }
         };
         long entries;
+        CpuShares.Sample cpuBefore = cpu.sample();
         long t = System.nanoTime();
         try (PlainReads reads = new PlainReads(settings.pgUrl(), settings.pgUser(), settings.pgPassword())) {
             entries = reads.copy(rows, settings.exportLimit(), counting);
@@ -398,6 +401,7 @@ final class QueryBench {
         phase.put("bytes", bytes[0]);
         phase.put("seconds", round(seconds));
         phase.put("entriesPerSecond", Math.round(entries / seconds));
+        CpuShares.withCpu(phase, "entry", entries, cpuBefore, cpu.sample());
         log("COPY of the %s rows: %,d entries in %.1f s, %,.0f entries/s", name, entries, seconds, entries / seconds);
         return phase;
     }
@@ -409,6 +413,7 @@ final class QueryBench {
         MemorySampler memory = new MemorySampler(settings.apiPid());
         long lines = 0;
         long bytes = 0;
+        CpuShares.Sample cpuBefore = cpu.sample();
         long t = System.nanoTime();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -437,6 +442,7 @@ final class QueryBench {
             }
         }
         double seconds = (System.nanoTime() - t) / 1e9;
+        CpuShares.Sample cpuAfter = cpu.sample();
         memory.close();
         long entries = path.endsWith(".csv") ? lines - 1 : lines; // the CSV has a header line
         Map<String, Object> phase = new LinkedHashMap<>();
@@ -449,6 +455,7 @@ final class QueryBench {
         phase.put("entriesPerSecond", Math.round(entries / seconds));
         phase.put("apiHeap", settings.apiHeap());
         phase.putAll(memory.summary());
+        CpuShares.withCpu(phase, "entry", entries, cpuBefore, cpuAfter);
         log("%s: %,d entries in %.1f s, %,.0f entries/s; API resident memory %s", path, entries, seconds,
                 entries / seconds, memory.summary());
         return phase;

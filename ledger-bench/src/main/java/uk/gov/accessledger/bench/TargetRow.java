@@ -1,6 +1,7 @@
 package uk.gov.accessledger.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,12 +76,16 @@ record TargetRow(String what, String target, String measured, String verdict, St
         if (cpu == null) {
             return "";
         }
+        double[] ms = {LoadReport.number(cpu, "apiMs"), LoadReport.number(cpu, "postgresMs"),
+                LoadReport.number(cpu, "generatorMs"), LoadReport.number(cpu, "otherMs")};
+        // An export's entry costs microseconds: in ms they would all print as 0.01.
+        boolean micro = Arrays.stream(ms).max().orElse(0) < 0.1;
+        String unit = micro ? "µs" : "ms";
+        String[] text = Arrays.stream(ms).mapToObj(v -> Format.number(micro ? 1000 * v : v) + " " + unit)
+                .toArray(String[]::new);
         return String.format(Locale.ROOT,
-                "; %sCPU per %s: API %s ms, PostgreSQL %s ms, load generator %s ms, other %s ms; machine idle %.1f %%",
-                whose, cpu.get("per"), Format.number(LoadReport.number(cpu, "apiMs")),
-                Format.number(LoadReport.number(cpu, "postgresMs")),
-                Format.number(LoadReport.number(cpu, "generatorMs")),
-                Format.number(LoadReport.number(cpu, "otherMs")), 100 * LoadReport.number(cpu, "idleShare"));
+                "; %sCPU per %s: API %s, PostgreSQL %s, load generator %s, other %s; machine idle %.1f %%",
+                whose, cpu.get("per"), text[0], text[1], text[2], text[3], 100 * LoadReport.number(cpu, "idleShare"));
     }
 
     /** The floor of {@link LedgerRowsFloor}, when the load run measured it. */
@@ -292,7 +297,7 @@ record TargetRow(String what, String target, String measured, String verdict, St
                                 LoadReport.number(csv, "apiRssMiBMax")))),
                 worst >= 100_000 ? "meets" : "misses",
                 copyJsonl == null || copyCsv == null ? "—" : String.format("PostgreSQL's binary COPY TO STDOUT of the"
-                                + " same rows: JSON Lines' rows %s entries/s, CSV's rows %s entries/s",
+                                + " rows both exports read: %s entries/s after the JSON Lines export, %s after the CSV",
                         Format.number(LoadReport.number(copyJsonl, "entriesPerSecond")),
                         Format.number(LoadReport.number(copyCsv, "entriesPerSecond"))),
                 copyJsonl == null || copyCsv == null ? "—" : "export / COPY: JSON Lines "
@@ -301,7 +306,7 @@ record TargetRow(String what, String target, String measured, String verdict, St
                         + ", CSV " + Format.ratio(LoadReport.number(csv, "entriesPerSecond"),
                                 LoadReport.number(copyCsv, "entriesPerSecond")),
                 "GET /api/v1/audit/entries.jsonl and .csv of the whole log (or the first N entries), one client "
-                        + "reading to the end; " + loadDuring(scale));
+                        + "reading to the end; " + loadDuring(scale) + cpu("JSON Lines' ", jsonl) + cpu("CSV's ", csv));
     }
 
     private static TargetRow proofRow(Map<String, Figure> figures, Map<String, Object> load, Map<String, Object> scale) {
