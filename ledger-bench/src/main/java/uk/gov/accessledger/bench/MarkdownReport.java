@@ -104,6 +104,12 @@ final class MarkdownReport {
         }
     }
 
+    /** A latency cell; exports and COPYs have none. */
+    private static String latency(Map<String, Object> phase, String key) {
+        double ms = LoadReport.number(phase, key);
+        return Double.isNaN(ms) ? "—" : Format.number(ms);
+    }
+
     @SuppressWarnings("unchecked")
     private static void scale(StringBuilder md, Map<String, Object> scale) {
         md.append("\n## Reads at scale (ledger-bench/scale.sh: bulk load, then ledger-api on PostgreSQL)\n\n");
@@ -126,10 +132,12 @@ final class MarkdownReport {
             md.append("| ").append(phase.get("phase")).append(" | ").append(phase.get("clients")).append(" | ")
                     .append(export ? phase.get("entries") : phase.get("requests")).append(" | ")
                     .append(Format.number(LoadReport.number(phase, export ? "entriesPerSecond" : "requestsPerSecond")))
-                    .append(" | ").append(Format.number(LoadReport.number(phase, "p50Ms"))).append(" | ")
-                    .append(Format.number(LoadReport.number(phase, "p95Ms"))).append(" | ")
-                    .append(Format.number(LoadReport.number(phase, "p99Ms"))).append(" | ")
-                    .append(export ? phase.get("apiHeap") + ", " + phase.get("apiRssMiBMax") + " MiB" : "—")
+                    .append(" | ").append(latency(phase, "p50Ms")).append(" | ")
+                    .append(latency(phase, "p95Ms")).append(" | ")
+                    .append(latency(phase, "p99Ms")).append(" | ")
+                    // An export has a heap and resident memory; a COPY baseline runs no API.
+                    .append(phase.containsKey("apiHeap") ? phase.get("apiHeap") + ", " + phase.get("apiRssMiBMax")
+                            + " MiB" : "—")
                     .append(" |\n");
         }
     }
