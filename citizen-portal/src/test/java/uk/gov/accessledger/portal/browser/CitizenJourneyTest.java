@@ -20,12 +20,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -60,8 +62,12 @@ class CitizenJourneyTest {
     static final String RHYS = "4857773457";
     static final String PASSWORD = "demo";
     static final String GP_SERVICE = "gp-riverside-patient-record";
-    /** A bound on how long a live update may take to show, so a broken one fails instead of hanging. */
-    static final Duration LIVE_WAIT = Duration.ofSeconds(10);
+    /**
+     * A bound on how long a live update may take to show, so a broken one fails instead of hanging.
+     * As generous as the page waits: one CI run timed out here at 10 s with the stream open (cause
+     * not found; locally it takes under 0.1 s), and the failure now shows what the stream sent.
+     */
+    static final Duration LIVE_WAIT = Duration.ofSeconds(30);
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -414,8 +420,12 @@ class CitizenJourneyTest {
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.statusCode()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
+        // What arrived and when, for the failure message: a stream that stalls must say where.
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
         ExecutorService reader = Executors.newSingleThreadExecutor();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+        try {
             reader.submit(() -> {
                 Pattern row = Pattern.compile("^data:.* id=\"entry-([0-9a-f-]{36})\"");
                 for (String line = lines.readLine(); line != null && ids.size() < count; line = lines.readLine()) {
@@ -423,11 +433,22 @@ class CitizenJourneyTest {
                     if (m.find()) {
                         ids.add(m.group(1));
                     }
+                    if (m.find(0) || !line.startsWith("data:")) { // not the rest of each row's HTML
+                        received.add((System.nanoTime() - start) / 1_000_000 + " ms: "
+                                + line.substring(0, Math.min(line.length(), 80)));
+                    }
                 }
                 return null;
             }).get(LIVE_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            synchronized (received) {
+                throw new AssertionError("the stream sent " + ids.size() + " of " + count + " entries in "
+                        + LIVE_WAIT.toSeconds() + " s; its last lines, with when they came:\n"
+                        + String.join("\n", received.subList(Math.max(0, received.size() - 40), received.size())), e);
+            }
         } finally {
             reader.shutdownNow();
+            r.body().close(); // not lines.close(): that would wait until the blocked readLine gets a line
         }
         return ids;
     }
