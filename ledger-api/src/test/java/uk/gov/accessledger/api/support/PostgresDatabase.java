@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -15,6 +17,11 @@ import org.junit.jupiter.api.Assumptions;
  * with a message saying why.
  */
 public final class PostgresDatabase {
+
+    /** How long a drop at exit waits for the test contexts to close their connections. */
+    private static final Duration DROP_PATIENCE = Duration.ofSeconds(15);
+    /** PostgreSQL's "object_in_use": the database has other sessions. */
+    private static final String OBJECT_IN_USE = "55006";
 
     private static String url;
 
@@ -59,12 +66,32 @@ public final class PostgresDatabase {
         return env("LEDGER_TEST_PG_PASSWORD", "");
     }
 
+    /**
+     * Drops the database once nothing uses it. Spring closes its cached test contexts in shutdown
+     * hooks that run beside this one; dropping their database under them would leave each context's
+     * log sequencer retrying against a database that is gone, and its stop waiting for that (10 s a
+     * context, long enough for Surefire to kill the fork). So it waits for them a while, then forces.
+     */
     private static void drop(String admin, String name) {
+        Instant forceAt = Instant.now().plus(DROP_PATIENCE);
         try (Connection c = DriverManager.getConnection(admin, user(), password());
              Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            while (true) {
+                boolean force = Instant.now().isAfter(forceAt);
+                try {
+                    s.execute("DROP DATABASE IF EXISTS " + name + (force ? " WITH (FORCE)" : ""));
+                    return;
+                } catch (SQLException e) {
+                    if (force || !OBJECT_IN_USE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+                Thread.sleep(100);
+            }
         } catch (SQLException e) {
             System.err.println("couldn't drop test database " + name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
