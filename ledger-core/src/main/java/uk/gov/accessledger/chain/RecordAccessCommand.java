@@ -1,8 +1,6 @@
 package uk.gov.accessledger.chain;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 /** Appends an entry in which a service records an access to the subject's data. */
-public record RecordAccessCommand(@TargetAggregateIdentifier String subject, EntryProposal proposal, AccessDetails details)
+public record RecordAccessCommand(String subject, EntryProposal proposal, AccessDetails details)
         implements RecordEntryCommand {
 }

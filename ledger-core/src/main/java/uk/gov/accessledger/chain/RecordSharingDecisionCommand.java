@@ -1,8 +1,6 @@
 package uk.gov.accessledger.chain;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 /** Appends an entry in which a service records a decision on sharing the subject's data. */
-public record RecordSharingDecisionCommand(@TargetAggregateIdentifier String subject, EntryProposal proposal, SharingDecisionDetails details)
+public record RecordSharingDecisionCommand(String subject, EntryProposal proposal, SharingDecisionDetails details)
         implements RecordEntryCommand {
 }

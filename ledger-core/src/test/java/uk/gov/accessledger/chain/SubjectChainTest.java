@@ -21,6 +21,7 @@ class SubjectChainTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SubjectChain.class);
+        fixture.registerCommandTargetResolver(new SubjectTargetResolver());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.gov.accessledger.api.projection.LedgerEntryProjection;
 import uk.gov.accessledger.chain.SubjectChain;
+import uk.gov.accessledger.chain.SubjectTargetResolver;
 
 /**
  * Axon on JDBC with the snake_case schema of {@code V1__ledger_schema.sql}. The subject chain
@@ -102,7 +103,8 @@ class AxonStorageConfig {
     ConfigurerModule subjectChainAggregate(Cache subjectChainCache) {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(SubjectChain.class)
-                        .configureCache(c -> subjectChainCache));
+                        .configureCache(c -> subjectChainCache)
+                        .configureCommandTargetResolver(c -> new SubjectTargetResolver()));
     }
 
     @Bean
