@@ -27,6 +27,8 @@ public final class NoteVerificationException extends Exception {
         NO_KNOWN_SIGNATURE,
         /** The verified note text is not a c2sp.org/tlog-checkpoint. */
         MALFORMED_CHECKPOINT,
+        /** The verified note text is not an access-ledger receipt ({@link ReceiptNote}). */
+        MALFORMED_RECEIPT,
         /** The checkpoint's origin is not the origin of the log whose key verified it. */
         ORIGIN_MISMATCH
     }

@@ -18,6 +18,9 @@
  *       href="https://c2sp.org/tlog-tiles">c2sp.org/tlog-tiles</a>.
  *   <li>{@link uk.gov.accessledger.logformat.TlogProof} implements <a
  *       href="https://c2sp.org/tlog-proof">c2sp.org/tlog-proof@v1</a>.
+ *   <li>{@link uk.gov.accessledger.logformat.ReceiptNote} is the ledger's own receipt (see
+ *       docs/log-format.md): one signed note per request over an RFC 6962 tree of its entries'
+ *       receipt lines, built and checked with the Merkle package.
  * </ul>
  *
  * <p>Parsers of untrusted text throw {@link uk.gov.accessledger.logformat.LogFormatException};

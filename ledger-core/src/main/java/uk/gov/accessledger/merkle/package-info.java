@@ -2,7 +2,8 @@
  * Merkle tree primitives for the ledger's global transparency log: the RFC 6962 / RFC 9162
  * SHA-256 tree hash ({@link uk.gov.accessledger.merkle.Rfc6962Hasher}), compact ranges that let
  * the sequencer append in O(log n) and report the perfect-subtree nodes it must store
- * ({@link uk.gov.accessledger.merkle.CompactRange}), the node IDs needed to build inclusion and
+ * ({@link uk.gov.accessledger.merkle.CompactRange}), small trees held wholly in memory
+ * ({@link uk.gov.accessledger.merkle.InMemoryTree}, for receipts), the node IDs needed to build inclusion and
  * consistency proofs from stored nodes ({@link uk.gov.accessledger.merkle.ProofNodes}), and the
  * verifiers for those proofs ({@link uk.gov.accessledger.merkle.ProofVerifier}).
  *

@@ -102,36 +102,36 @@ public class EntryRecorder {
 
     public Outcome record(List<ParsedEntry> requested) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Receipt[] receipts = new Receipt[requested.size()];
-            List<Integer> pending = replayKnown(requested, receipts);
+            EntryReceipt[] accepted = new EntryReceipt[requested.size()];
+            List<Integer> pending = replayKnown(requested, accepted);
             Boolean[] now = new Boolean[requested.size()];
             Arrays.fill(now, false);
-            if (pending.isEmpty()) {
-                replayed.increment(requested.size());
-                return new Outcome(List.of(receipts), List.of(now));
-            }
-            try {
-                Map<UUID, EntryReceipt> made = dispatch(requested, pending);
-                for (int i : pending) {
-                    receipts[i] = Receipt.of(made.get(requested.get(i).id()), receiptSigner);
-                    now[i] = true;
+            if (!pending.isEmpty()) {
+                try {
+                    Map<UUID, EntryReceipt> made = dispatch(requested, pending);
+                    for (int i : pending) {
+                        accepted[i] = made.get(requested.get(i).id());
+                        now[i] = true;
+                    }
+                } catch (ConcurrencyException | DuplicateEntryException | DataIntegrityViolationException e) {
+                    // Another writer took a chain position or an entry id between our check and our
+                    // commit; the rolled-back chains were evicted from the cache, so look again.
+                    conflicts.increment();
+                    log.debug("chain conflict, attempt {} of {}: {}", attempt, MAX_ATTEMPTS, e.getClass().getSimpleName());
+                    continue;
                 }
-                recorded.increment(pending.size());
-                replayed.increment(requested.size() - pending.size());
-                return new Outcome(List.of(receipts), List.of(now));
-            } catch (ConcurrencyException | DuplicateEntryException | DataIntegrityViolationException e) {
-                // Another writer took a chain position or an entry id between our check and our
-                // commit; the rolled-back chains were evicted from the cache, so look again.
-                conflicts.increment();
-                log.debug("chain conflict, attempt {} of {}: {}", attempt, MAX_ATTEMPTS, e.getClass().getSimpleName());
             }
+            recorded.increment(pending.size());
+            replayed.increment(requested.size() - pending.size());
+            // One signature for the whole request, given only once everything in it is committed.
+            return new Outcome(Receipt.signAll(List.of(accepted), receiptSigner), List.of(now));
         }
         throw new ProblemException(ProblemType.BUSY, "too many concurrent writers for these subjects; retry",
                 List.of(), Duration.ofSeconds(1));
     }
 
-    /** Fills receipts of entries already recorded; returns the indexes still to record. */
-    private List<Integer> replayKnown(List<ParsedEntry> requested, Receipt[] receipts) {
+    /** Fills what the chain accepted for entries already recorded; returns the indexes still to record. */
+    private List<Integer> replayKnown(List<ParsedEntry> requested, EntryReceipt[] accepted) {
         Map<UUID, LedgerEntryRow> known = new HashMap<>();
         entries.find(requested.stream().map(ParsedEntry::id).toList()).forEach(r -> known.put(r.entryId(), r));
         List<FieldError> clashes = new ArrayList<>();
@@ -142,7 +142,7 @@ public class EntryRecorder {
             if (row == null) {
                 pending.add(i);
             } else if (sameRequest(row, p)) {
-                receipts[i] = Receipt.of(row, receiptSigner);
+                accepted[i] = new EntryReceipt(row.entryId(), row.kind(), row.seq(), row.leafHash(), row.recordedAt());
             } else {
                 clashes.add(new FieldError(p.pointer() + "/id", "was already recorded with different content"));
             }

@@ -1,31 +1,21 @@
 package uk.gov.accessledger.api.log;
 
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.UUID;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.chain.EntryReceipt;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
-import uk.gov.accessledger.logformat.SignedNote;
+import uk.gov.accessledger.logformat.ReceiptNote;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
 /**
- * Signs receipts: the log's promise to include an entry, like a Certificate Transparency signed
- * certificate timestamp. A receipt is a C2SP signed note by the log key whose text is
- *
- * <pre>
- * access-ledger/receipt/v1
- * &lt;log origin&gt;
- * &lt;entry id&gt;
- * &lt;leaf hash, hex&gt;
- * &lt;recorded-at&gt;
- * </pre>
- *
- * Its second line is never a number, so a receipt can never be mistaken for a checkpoint.
+ * Signs receipts: the log's promise to include entries, like a Certificate Transparency signed
+ * certificate timestamp, but one signature for all the entries of a request rather than one each
+ * ({@link ReceiptNote}). A signature per entry cost more than everything else the API did for an
+ * entry of a batch: 35 % of its CPU, against 4 % for the canonical form and its hash.
  */
 @Component
 public class ReceiptSigner {
-
-    public static final String RECEIPT_HEADER = "access-ledger/receipt/v1";
 
     private final Ed25519NoteSigner signer;
     private final LogProperties properties;
@@ -35,10 +25,11 @@ public class ReceiptSigner {
         this.properties = properties;
     }
 
-    /** Deterministic: the same entry always gets the same signed receipt. */
-    public String sign(UUID entryId, byte[] leafHash, Instant recordedAt) {
-        String text = RECEIPT_HEADER + "\n" + properties.origin() + "\n" + entryId + "\n"
-                + HexFormat.of().formatHex(leafHash) + "\n" + CanonicalEntry.instant(recordedAt) + "\n";
-        return SignedNote.sign(text, signer);
+    /** Signs one receipt for all of {@code entries} and returns each one's share, in order; requires one or more. */
+    public List<ReceiptNote.Issued> sign(List<EntryReceipt> entries) {
+        List<byte[]> lines = entries.stream()
+                .map(e -> ReceiptNote.line(e.entryId(), e.leafHash(), CanonicalEntry.instant(e.recordedAt())))
+                .toList();
+        return ReceiptNote.issue(properties.origin(), lines, signer, Rfc6962Hasher.DEFAULT);
     }
 }

@@ -241,6 +241,6 @@ class GroupCommitTest {
     }
 
     private static Receipt receipt(UUID id) {
-        return new Receipt(id, "concern", 0, "leaf", Instant.EPOCH, null, null, null);
+        return new Receipt(id, "concern", 0, "leaf", Instant.EPOCH, null, 0, List.of(), null, null);
     }
 }

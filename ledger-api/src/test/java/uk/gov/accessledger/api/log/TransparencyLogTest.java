@@ -1,6 +1,7 @@
 package uk.gov.accessledger.api.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,10 +27,9 @@ import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.EntryBundle;
-import uk.gov.accessledger.logformat.Note;
 import uk.gov.accessledger.logformat.NoteVerifier;
-import uk.gov.accessledger.logformat.SignedNote;
 import uk.gov.accessledger.logformat.TlogProof;
+import uk.gov.accessledger.merkle.ProofVerificationException;
 import uk.gov.accessledger.merkle.ProofVerifier;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
@@ -190,13 +190,36 @@ class TransparencyLogTest extends ApiTestSupport {
         ProofVerifier.verifyInclusion(H, proof.index(), c.size(),
                 HexFormat.of().parseHex(receipt.get("leafHash").asText()), proof.inclusionProof(), c.rootHash());
 
-        Note signed = SignedNote.open(receipt.get("signedNote").asText(), key);
-        assertThat(signed.text()).isEqualTo(ReceiptSigner.RECEIPT_HEADER + "\n" + LOG_ORIGIN + "\n"
-                + receipt.get("id").asText() + "\n" + receipt.get("leafHash").asText() + "\n"
-                + uk.gov.accessledger.chain.CanonicalEntry.instant(
-                        java.time.Instant.parse(receipt.get("recordedAt").asText())) + "\n");
+        // A request of one entry: its receipt covers it alone, with an empty proof.
+        assertThat(receipt.get("receiptIndex").asInt()).isZero();
+        assertThat(receipt.get("receiptProof")).isEmpty();
+        assertThat(verifiedReceipt(receipt).size()).isEqualTo(1);
         post(TestServices.GP, "/api/v1/entries?wait=soon", access(nhsNumber())).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("wait");
+    }
+
+    @Test
+    void signsOneReceiptForABatchInWhichEveryEntryProvesItsPlace() throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("entries");
+        for (int i = 0; i < 5; i++) {
+            list.add(access(nhsNumber()));
+        }
+        JsonNode receipts = postOk(TestServices.GP, "/api/v1/entries/batch", body).get("receipts");
+
+        String note = receipts.get(0).get("signedNote").asText();
+        for (int i = 0; i < 5; i++) {
+            JsonNode receipt = receipts.get(i);
+            assertThat(receipt.get("signedNote").asText()).isEqualTo(note);
+            assertThat(receipt.get("receiptIndex").asInt()).isEqualTo(i);
+            assertThat(verifiedReceipt(receipt).size()).isEqualTo(5);
+        }
+        // The proof of one entry does not prove another, nor the same entry at another time.
+        ObjectNode swapped = ((ObjectNode) receipts.get(1).deepCopy()).put("id", receipts.get(2).get("id").asText());
+        assertThatThrownBy(() -> verifiedReceipt(swapped)).isInstanceOf(ProofVerificationException.class);
+        ObjectNode later = ((ObjectNode) receipts.get(1).deepCopy()).put("recordedAt",
+                java.time.Instant.parse(receipts.get(1).get("recordedAt").asText()).plusMillis(1).toString());
+        assertThatThrownBy(() -> verifiedReceipt(later)).isInstanceOf(ProofVerificationException.class);
     }
 
     @Test

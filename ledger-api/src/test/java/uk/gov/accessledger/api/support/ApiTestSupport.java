@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
@@ -16,6 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.logformat.NoteVerifier;
+import uk.gov.accessledger.logformat.ReceiptNote;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
 /**
  * Base of the API tests: the whole application on a random port, a real token issuer (JWKS over
@@ -159,6 +166,22 @@ public abstract class ApiTestSupport {
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Verifies a receipt as a service would, from its own fields and the log's key; throws if it
+     * does not verify.
+     */
+    protected ReceiptNote verifiedReceipt(JsonNode receipt) throws Exception {
+        NoteVerifier key = NoteVerifier.parse(web.get().uri("/log/key").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody().strip());
+        List<byte[]> proof = new ArrayList<>();
+        receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asText())));
+        byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asText()),
+                HexFormat.of().parseHex(receipt.get("leafHash").asText()),
+                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asText())));
+        return ReceiptNote.verify(receipt.get("signedNote").asText(), key, line,
+                receipt.get("receiptIndex").asLong(), proof, Rfc6962Hasher.JDK);
     }
 
     /** Entries in the read model and events in the event store: both must move together. */
