@@ -75,9 +75,10 @@ public record ReceiptNote(String origin, long size, byte[] rootHash) {
                                      Rfc6962Hasher hasher) {
         InMemoryTree tree = InMemoryTree.of(hasher, lines.stream().map(hasher::hashLeaf).toList());
         String signed = SignedNote.sign(new ReceiptNote(origin, tree.size(), tree.root()).toNoteText(), signer);
+        List<List<byte[]>> proofs = tree.inclusionProofs();
         List<Issued> issued = new ArrayList<>(tree.size());
         for (int i = 0; i < tree.size(); i++) {
-            issued.add(new Issued(signed, i, tree.inclusionProof(i)));
+            issued.add(new Issued(signed, i, proofs.get(i)));
         }
         return issued;
     }

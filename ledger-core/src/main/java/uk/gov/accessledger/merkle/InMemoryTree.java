@@ -1,7 +1,9 @@
 package uk.gov.accessledger.merkle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -66,11 +68,40 @@ public final class InMemoryTree {
      * @param index requires {@code 0 <= index < size()}
      */
     public List<byte[]> inclusionProof(int index) {
+        return inclusionProof(index, new HashMap<>());
+    }
+
+    /** Returns the inclusion proof of every leaf, in leaf order. */
+    public List<List<byte[]>> inclusionProofs() {
+        // Proofs of many leaves share the few ephemeral nodes on the right border; fold each once.
+        Map<NodeId, byte[]> ephemeral = new HashMap<>();
+        List<List<byte[]>> proofs = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            proofs.add(inclusionProof(i, ephemeral));
+        }
+        return proofs;
+    }
+
+    private List<byte[]> inclusionProof(int index, Map<NodeId, byte[]> ephemeral) {
         ProofNodes proof = ProofNodes.inclusion(index, size);
         List<byte[]> hashes = new ArrayList<>(proof.ids().size());
         for (NodeId id : proof.ids()) {
             hashes.add(nodes.get(id.level()).get(Math.toIntExact(id.index())));
         }
-        return proof.rehash(hashes, hasher);
+        int begin = proof.ephemeralBegin();
+        int end = proof.ephemeralEnd();
+        if (end - begin < 2) {
+            return proof.rehash(hashes, hasher);
+        }
+        byte[] folded = ephemeral.get(proof.ephemeral().orElseThrow());
+        if (folded == null) {
+            List<byte[]> rehashed = proof.rehash(hashes, hasher);
+            ephemeral.put(proof.ephemeral().orElseThrow(), rehashed.get(begin));
+            return rehashed;
+        }
+        List<byte[]> rehashed = new ArrayList<>(hashes.subList(0, begin));
+        rehashed.add(folded);
+        rehashed.addAll(hashes.subList(end, hashes.size()));
+        return rehashed.stream().map(byte[]::clone).toList();
     }
 }

@@ -25,8 +25,11 @@ class InMemoryTreeTest {
 
             assertThat(tree.size()).isEqualTo(size);
             assertThat(tree.root()).as("root of %d", size).isEqualTo(reference.root(size));
+            List<List<byte[]>> all = tree.inclusionProofs();
+            assertThat(all).hasSize(size);
             for (int i = 0; i < size; i++) {
                 List<byte[]> proof = tree.inclusionProof(i);
+                assertThat(all.get(i)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(proof);
                 assertThat(proof).as("proof of %d in %d", i, size).usingElementComparator(Arrays::compare)
                         .containsExactlyElementsOf(reference.path(i, size));
                 ProofVerifier.verifyInclusion(H, i, size, H.hashLeaf(leaves.get(i)), proof, tree.root());

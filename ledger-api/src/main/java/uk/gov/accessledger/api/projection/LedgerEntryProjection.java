@@ -3,6 +3,7 @@ package uk.gov.accessledger.api.projection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,7 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,10 +47,6 @@ public class LedgerEntryProjection {
                 policy_exception, prev_hash, leaf_hash, request_hash, canonical)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** Positions of the entry id and the leaf hash among the INSERT's parameters. */
-    private static final int ENTRY_ID = 0;
-    private static final int LEAF_HASH = 15;
-
     private static final String ENQUEUE =
             "INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)";
 
@@ -64,41 +60,54 @@ public class LedgerEntryProjection {
 
     @EventHandler
     void on(SubjectChainEvent event, @MetaDataValue(REQUEST_HASH) String requestHash) {
-        ChainedEntry e = event.entry();
-        Columns c = columns(e, event);
-        Object[] row = {e.entryId(), e.subject(), e.seq(), event.details().kind(), c.organisation,
-                c.service, c.purpose, c.legalBasis, c.action, c.refersTo, Timestamp.from(c.happenedAt),
-                Timestamp.from(e.recordedAt()), c.discloseAfter == null ? null : java.sql.Date.valueOf(c.discloseAfter),
-                !e.policyExceptions().isEmpty(), e.prev(), e.leafHash(),
-                requestHash == null ? new byte[0] : HexFormat.of().parseHex(requestHash), e.canonical()};
+        Row row = new Row(event, requestHash == null ? new byte[0] : HexFormat.of().parseHex(requestHash));
         if (!CurrentUnitOfWork.isStarted()) {
-            write(List.<Object[]>of(row));
+            write(List.of(row));
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        List<Object[]> rows = unitOfWork.getOrComputeResource(ROWS, key -> {
-            List<Object[]> pending = new ArrayList<>();
+        List<Row> rows = unitOfWork.getOrComputeResource(ROWS, key -> {
+            List<Row> pending = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> write(pending));
             return pending;
         });
         rows.add(row);
     }
 
-    private void write(List<Object[]> rows) {
+    private void write(List<Row> rows) {
         long[] rowIds = insert(rows);
-        List<Object[]> queued = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            queued.add(new Object[] {rows.get(i)[ENTRY_ID], rows.get(i)[LEAF_HASH], rowIds[i]});
-        }
         // Same transaction: an entry cannot be committed without being queued for the log.
-        jdbc.batchUpdate(ENQUEUE, queued);
+        jdbc.batchUpdate(ENQUEUE, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ChainedEntry e = rows.get(i).event.entry();
+                ps.setObject(1, e.entryId());
+                ps.setBytes(2, e.leafHash());
+                ps.setLong(3, rowIds[i]);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
     }
 
     /** Inserts the rows as one JDBC batch and returns the row_id the database gave each, in order. */
-    private long[] insert(List<Object[]> rows) {
+    private long[] insert(List<Row> rows) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"row_id"}),
-                new ArgumentBatchSetter(rows), keys);
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        rows.get(i).set(ps);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
         List<java.util.Map<String, Object>> generated = keys.getKeyList();
         if (generated.size() != rows.size()) {
             throw new IllegalStateException("couldn't read the row_id of every new ledger_entry row: got "
@@ -107,17 +116,34 @@ public class LedgerEntryProjection {
         return generated.stream().mapToLong(k -> ((Number) k.values().iterator().next()).longValue()).toArray();
     }
 
-    /** Sets each batch row's parameters as {@link JdbcTemplate#batchUpdate(String, List)} does. */
-    private record ArgumentBatchSetter(List<Object[]> rows) implements BatchPreparedStatementSetter {
+    /** One ledger_entry row, set parameter by parameter with the setter of its column's type. */
+    private record Row(SubjectChainEvent event, byte[] requestHash) {
 
-        @Override
-        public void setValues(PreparedStatement ps, int i) throws SQLException {
-            new ArgumentPreparedStatementSetter(rows.get(i)).setValues(ps);
-        }
-
-        @Override
-        public int getBatchSize() {
-            return rows.size();
+        void set(PreparedStatement ps) throws SQLException {
+            ChainedEntry e = event.entry();
+            Columns c = columns(e, event);
+            ps.setObject(1, e.entryId());
+            ps.setString(2, e.subject());
+            ps.setLong(3, e.seq());
+            ps.setString(4, event.details().kind());
+            ps.setString(5, c.organisation);
+            ps.setString(6, c.service);
+            ps.setString(7, c.purpose);
+            ps.setString(8, c.legalBasis);
+            ps.setString(9, c.action);
+            if (c.refersTo == null) {
+                ps.setNull(10, Types.NULL);
+            } else {
+                ps.setObject(10, c.refersTo);
+            }
+            ps.setTimestamp(11, Timestamp.from(c.happenedAt));
+            ps.setTimestamp(12, Timestamp.from(e.recordedAt()));
+            ps.setDate(13, c.discloseAfter == null ? null : java.sql.Date.valueOf(c.discloseAfter));
+            ps.setBoolean(14, !e.policyExceptions().isEmpty());
+            ps.setBytes(15, e.prev());
+            ps.setBytes(16, e.leafHash());
+            ps.setBytes(17, requestHash);
+            ps.setBytes(18, e.canonical());
         }
     }
 
