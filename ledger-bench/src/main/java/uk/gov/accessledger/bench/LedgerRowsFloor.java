@@ -14,9 +14,11 @@ import java.util.List;
  * first entries (event, read-model row, log queue row, leaf and tree nodes) are read back and
  * written again with plain JDBC batches into empty copies of the same tables (same columns, keys
  * and indexes), in the ledger's two transactions per batch: record (event, entry, queue), then
- * sequence (leaves, nodes, dequeue). No application code runs in between, so PostgreSQL on this
- * machine cannot store ledger entries faster than this, whatever the Java side does. The plain
- * INSERT baseline writes one unindexed row per entry; this shows what the other rows cost.
+ * sequence (leaves, nodes, dequeue), from as many clients as batched ingest has and with the API's
+ * batched-INSERT rewriting ({@link #API_CONNECTION}). No application code runs in between, so this
+ * is about as fast as this PostgreSQL stores ledger entries through JDBC, whatever the Java side
+ * does. The plain INSERT baseline writes one unindexed row per entry; this shows what the other
+ * rows cost.
  */
 final class LedgerRowsFloor {
 
@@ -26,6 +28,9 @@ final class LedgerRowsFloor {
     private static final String ENTRY_COLUMNS = "entry_id, subject, seq, kind, organisation, service, purpose,"
             + " legal_basis, action, refers_to, happened_at, recorded_at, disclose_after, policy_exception, prev_hash,"
             + " leaf_hash, request_hash, canonical";
+
+    /** The API's PostgreSQL connection properties that change what a JDBC batch costs (application.yml). */
+    static final String API_CONNECTION = "reWriteBatchedInserts=true";
 
     private LedgerRowsFloor() {
     }
@@ -42,20 +47,26 @@ final class LedgerRowsFloor {
      * Copies at most {@code limit} logged entries' rows; the copies are dropped afterwards. Reads
      * happen before the clock starts.
      */
-    static Result run(String url, String user, String password, int batchSize, int limit) throws SQLException {
+    static Result run(String url, String user, String password, int clients, int batchSize, int limit)
+            throws Exception {
+        int n;
+        List<Object[]> events;
+        List<Object[]> entries;
+        List<Object[]> leaves;
+        List<Object[]> nodes;
         try (Connection c = DriverManager.getConnection(url, user, password)) {
-            int n = (int) Math.min(limit, single(c, "SELECT COUNT(*) FROM log_leaf"));
+            n = (int) Math.min(limit, single(c, "SELECT COUNT(*) FROM log_leaf"));
             if (n < batchSize) {
                 throw new IllegalStateException("needs at least " + batchSize + " logged entries, found " + n);
             }
             n -= n % batchSize;
-            List<Object[]> events = rows(c, "SELECT " + EVENT_COLUMNS + " FROM domain_event_entry"
+            events = rows(c, "SELECT " + EVENT_COLUMNS + " FROM domain_event_entry"
                     + " ORDER BY global_index LIMIT " + n);
-            List<Object[]> entries = rows(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry ORDER BY row_id LIMIT " + n);
-            List<Object[]> leaves = rows(c, "SELECT leaf_index, entry_id, leaf_hash, entry_row_id FROM log_leaf"
+            entries = rows(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry ORDER BY row_id LIMIT " + n);
+            leaves = rows(c, "SELECT leaf_index, entry_id, leaf_hash, entry_row_id FROM log_leaf"
                     + " WHERE leaf_index < " + n + " ORDER BY leaf_index");
             // Each node with the batch that completes it: the one holding its last leaf.
-            List<Object[]> nodes = rows(c, "SELECT level, node_index, hash FROM log_node"
+            nodes = rows(c, "SELECT level, node_index, hash FROM log_node"
                     + " WHERE (node_index + 1) * (CAST(1 AS BIGINT) << level) <= " + n
                     + " ORDER BY (node_index + 1) * (CAST(1 AS BIGINT) << level), level");
             try (Statement s = c.createStatement()) {
@@ -64,66 +75,103 @@ final class LedgerRowsFloor {
                     s.execute("CREATE TABLE floor_" + table + " (LIKE " + table + " INCLUDING ALL)");
                 }
             }
-            c.setAutoCommit(false);
-            Latencies latencies = new Latencies();
-            long start = System.nanoTime();
-            try (PreparedStatement event = c.prepareStatement("INSERT INTO floor_domain_event_entry ("
-                        + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement entry = c.prepareStatement("INSERT INTO floor_ledger_entry (" + ENTRY_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"row_id"});
-                 PreparedStatement enqueue = c.prepareStatement(
-                         "INSERT INTO floor_log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)");
-                 PreparedStatement leaf = c.prepareStatement("INSERT INTO floor_log_leaf"
-                         + " (leaf_index, entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?, ?)");
-                 PreparedStatement node = c.prepareStatement(
-                         "INSERT INTO floor_log_node (level, node_index, hash) VALUES (?, ?, ?)");
-                 PreparedStatement dequeue = c.prepareStatement("DELETE FROM floor_log_pending WHERE entry_id = ?")) {
-                int nextNode = 0;
-                for (int from = 0; from < n; from += batchSize) {
-                    long batchStart = System.nanoTime();
-                    int to = from + batchSize;
-                    add(event, events, from, to);
-                    add(entry, entries, from, to);
-                    event.executeBatch();
-                    entry.executeBatch();
-                    // As the ledger's projection: queue each entry with the row id it was given.
-                    try (ResultSet rowIds = entry.getGeneratedKeys()) {
-                        for (Object[] e : entries.subList(from, to)) {
-                            rowIds.next();
-                            enqueue.setObject(1, e[0]);
-                            enqueue.setObject(2, e[15]);
-                            enqueue.setLong(3, rowIds.getLong(1));
-                            enqueue.addBatch();
-                        }
-                    }
-                    enqueue.executeBatch();
-                    c.commit();
-                    add(leaf, leaves, from, to);
-                    int lastNode = nextNode;
-                    while (lastNode < nodes.size() && completes(nodes.get(lastNode)) <= to) {
-                        lastNode++;
-                    }
-                    add(node, nodes, nextNode, lastNode);
-                    nextNode = lastNode;
-                    for (Object[] e : entries.subList(from, to)) {
-                        dequeue.setObject(1, e[0]);
-                        dequeue.addBatch();
-                    }
-                    leaf.executeBatch();
-                    node.executeBatch();
-                    dequeue.executeBatch();
-                    c.commit();
-                    latencies.record(System.nanoTime() - batchStart);
+        }
+        // Each batch's nodes: those completed by its last leaf and not by an earlier batch's.
+        int batches = n / batchSize;
+        int[] firstNode = new int[batches + 1];
+        for (int b = 0, next = 0; b < batches; b++) {
+            firstNode[b] = next;
+            while (next < nodes.size() && completes(nodes.get(next)) <= (long) (b + 1) * batchSize) {
+                next++;
+            }
+            firstNode[b + 1] = next;
+        }
+        String apiUrl = url + (url.contains("?") ? "&" : "?") + API_CONNECTION;
+        JdbcClients.Result run = JdbcClients.run(apiUrl, user, password, clients, batches,
+                c -> new Batches(c, events, entries, leaves, nodes, firstNode, batchSize));
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("DROP TABLE floor_" + table);
+            }
+        }
+        return new Result(n, run.seconds(), run.batchLatencies());
+    }
+
+    /** One client's statements; each batch is the ledger's two transactions. */
+    private static final class Batches implements JdbcClients.Client {
+
+        private final Connection c;
+        private final List<Object[]> events;
+        private final List<Object[]> entries;
+        private final List<Object[]> leaves;
+        private final List<Object[]> nodes;
+        private final int[] firstNode;
+        private final int batchSize;
+        private final PreparedStatement event;
+        private final PreparedStatement entry;
+        private final PreparedStatement enqueue;
+        private final PreparedStatement leaf;
+        private final PreparedStatement node;
+        private final PreparedStatement dequeue;
+
+        Batches(Connection c, List<Object[]> events, List<Object[]> entries, List<Object[]> leaves,
+                List<Object[]> nodes, int[] firstNode, int batchSize) throws SQLException {
+            this.c = c;
+            this.events = events;
+            this.entries = entries;
+            this.leaves = leaves;
+            this.nodes = nodes;
+            this.firstNode = firstNode;
+            this.batchSize = batchSize;
+            event = c.prepareStatement("INSERT INTO floor_domain_event_entry (" + EVENT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            entry = c.prepareStatement("INSERT INTO floor_ledger_entry (" + ENTRY_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"row_id"});
+            enqueue = c.prepareStatement(
+                    "INSERT INTO floor_log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)");
+            leaf = c.prepareStatement("INSERT INTO floor_log_leaf"
+                    + " (leaf_index, entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?, ?)");
+            node = c.prepareStatement("INSERT INTO floor_log_node (level, node_index, hash) VALUES (?, ?, ?)");
+            dequeue = c.prepareStatement("DELETE FROM floor_log_pending WHERE entry_id = ?");
+        }
+
+        @Override
+        public void batch(int b) throws SQLException {
+            int from = b * batchSize;
+            int to = from + batchSize;
+            add(event, events, from, to);
+            add(entry, entries, from, to);
+            event.executeBatch();
+            entry.executeBatch();
+            // As the ledger's projection: queue each entry with the row id it was given.
+            try (ResultSet rowIds = entry.getGeneratedKeys()) {
+                for (Object[] e : entries.subList(from, to)) {
+                    rowIds.next();
+                    enqueue.setObject(1, e[0]);
+                    enqueue.setObject(2, e[15]);
+                    enqueue.setLong(3, rowIds.getLong(1));
+                    enqueue.addBatch();
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                for (String table : TABLES) {
-                    s.execute("DROP TABLE floor_" + table);
-                }
+            enqueue.executeBatch();
+            c.commit();
+            add(leaf, leaves, from, to);
+            add(node, nodes, firstNode[b], firstNode[b + 1]);
+            for (Object[] e : entries.subList(from, to)) {
+                dequeue.setObject(1, e[0]);
+                dequeue.addBatch();
             }
-            return new Result(n, seconds, latencies);
+            leaf.executeBatch();
+            node.executeBatch();
+            dequeue.executeBatch();
+            c.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement s : List.of(event, entry, enqueue, leaf, node, dequeue)) {
+                s.close();
+            }
         }
     }
 

@@ -237,9 +237,10 @@ final class LoadTest {
             log("floor: the ledger's own rows again, by plain JDBC");
             Instant startedAt = Instant.now();
             LedgerRowsFloor.Result floor = LedgerRowsFloor.run(settings.pgUrl(), settings.pgUser(),
-                    MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchSize(),
+                    MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchClients(), settings.batchSize(),
                     settings.batchSize() * settings.batches());
-            phases.add(new Phase(FLOOR_PHASE, 1, floor.entries() / settings.batchSize(), floor.entries(), 0,
+            phases.add(new Phase(FLOOR_PHASE, settings.batchClients(), floor.entries() / settings.batchSize(),
+                    floor.entries(), 0,
                     floor.seconds(), floor.batchLatencies(), null, startedAt, Instant.now()).toMap());
             result.put("floorEntriesPerSecond", floor.entriesPerSecond());
             result.put("batchedToFloorRatio", batched.entriesPerSecond() / floor.entriesPerSecond());
@@ -260,8 +261,10 @@ final class LoadTest {
     private double baseline(List<Map<String, Object>> phases, long seed) throws Exception {
         Instant startedAt = Instant.now();
         PlainInsertBaseline.Result r = PlainInsertBaseline.run(settings.pgUrl(), settings.pgUser(),
-                MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchSize(), settings.batches(), seed);
-        phases.add(new Phase("baseline: plain JDBC batch INSERT", 1, settings.batches(), r.rows(), 0, r.seconds(),
+                MachineInfo.env("LEDGER_BENCH_PG_PASSWORD", ""), settings.batchClients(), settings.batchSize(),
+                settings.batches(), seed);
+        phases.add(new Phase("baseline: plain JDBC batch INSERT", settings.batchClients(), settings.batches(),
+                r.rows(), 0, r.seconds(),
                 r.batchLatencies(), null, startedAt, Instant.now()).toMap());
         return r.rowsPerSecond();
     }

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import uk.gov.accessledger.chain.CanonicalEntry;
 /**
  * The ingest baseline: a plain JDBC batch INSERT of the same kind of rows the ledger stores (the
  * columns of {@code ledger_entry}, genuine canonical bytes and hashes) into a bare table with no
- * index or constraint, in the same PostgreSQL, one transaction per batch. The ledger does more
- * per entry (event store, chain, log queue); the target asks for at least half this rate.
+ * index or constraint, in the same PostgreSQL, one transaction per batch, from as many clients as
+ * batched ingest has. The ledger does more per entry (event store, chain, log queue); the target
+ * asks for at least half this rate.
  */
 final class PlainInsertBaseline {
 
@@ -41,23 +43,22 @@ final class PlainInsertBaseline {
     }
 
     /**
-     * Inserts {@code batches * batchSize} generated rows into a freshly created bare table, which
-     * is dropped afterwards; the rows are generated before the clock starts.
+     * Inserts {@code batches * batchSize} generated rows from {@code clients} connections into a
+     * freshly created bare table, which is dropped afterwards; the rows are generated before the
+     * clock starts.
      */
-    static Result run(String url, String user, String password, int batchSize, int batches, long seed)
+    static Result run(String url, String user, String password, int clients, int batchSize, int batches, long seed)
             throws Exception {
         Object[][] rows = rows(batchSize * batches, seed);
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS " + TABLE);
-                s.execute(CREATE);
-            }
-            c.setAutoCommit(false);
-            Latencies latencies = new Latencies();
-            long start = System.nanoTime();
-            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-                for (int b = 0; b < batches; b++) {
-                    long batchStart = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + TABLE);
+            s.execute(CREATE);
+        }
+        JdbcClients.Result run = JdbcClients.run(url, user, password, clients, batches, c -> {
+            PreparedStatement insert = c.prepareStatement(INSERT);
+            return new JdbcClients.Client() {
+                @Override
+                public void batch(int b) throws SQLException {
                     for (int i = b * batchSize; i < (b + 1) * batchSize; i++) {
                         Object[] row = rows[i];
                         for (int col = 0; col < row.length; col++) {
@@ -67,16 +68,18 @@ final class PlainInsertBaseline {
                     }
                     insert.executeBatch();
                     c.commit();
-                    latencies.record(System.nanoTime() - batchStart);
                 }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE " + TABLE);
-            }
-            return new Result(rows.length, seconds, latencies);
+
+                @Override
+                public void close() throws SQLException {
+                    insert.close();
+                }
+            };
+        });
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + TABLE);
         }
+        return new Result(rows.length, run.seconds(), run.batchLatencies());
     }
 
     private static Object[][] rows(int count, long seed) throws Exception {

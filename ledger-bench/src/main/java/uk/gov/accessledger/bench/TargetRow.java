@@ -62,7 +62,8 @@ record TargetRow(String what, String target, String measured, String verdict, St
                 rate >= 20_000 && ratio >= 0.5 ? "meets" : "misses",
                 Double.isNaN(baseline) ? "—" : "plain JDBC batch INSERT: " + Format.number(baseline) + " rows/s",
                 Double.isNaN(baseline) ? "—" : Format.ratio(rate, baseline),
-                "end to end over HTTP on loopback; baseline = mean of a run before and one after" + floor(load, rate)
+                "end to end over HTTP on loopback; baseline = mean of a run before and one after, from as many"
+                        + " clients" + floor(load, rate)
                         + cpu("", batched));
     }
 
@@ -95,7 +96,8 @@ record TargetRow(String what, String target, String measured, String verdict, St
             return "";
         }
         return "; floor: the same entries' rows (event, read model, log queue, leaf, nodes) written again by plain"
-                + " JDBC with no application code, into copies of the ledger's tables with their indexes, reach "
+                + " JDBC from as many clients with the API's batched-INSERT rewriting and no application code, into"
+                + " copies of the ledger's tables with their indexes, reach "
                 + Format.number(floor) + " entries/s (ingest / floor = " + Format.ratio(rate, floor) + ")";
     }
 

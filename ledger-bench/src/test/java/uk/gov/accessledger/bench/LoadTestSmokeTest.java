@@ -219,7 +219,7 @@ class LoadTestSmokeTest {
                 recording.enable("jdk.SocketRead").withThreshold(java.time.Duration.ZERO).withStackTrace();
                 recording.start();
                 java.time.Instant from = java.time.Instant.now();
-                PlainInsertBaseline.Result result = PlainInsertBaseline.run(databaseUrl, user, password, 10, 3, 1);
+                PlainInsertBaseline.Result result = PlainInsertBaseline.run(databaseUrl, user, password, 2, 10, 3, 1);
                 java.time.Instant to = java.time.Instant.now();
                 recording.stop();
                 assertThat(result.rows()).isEqualTo(30);
@@ -233,7 +233,7 @@ class LoadTestSmokeTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> batched = (Map<String, Object>) RoundTrips.analyse(jfr, load).get("batched ingest");
                 assertThat(LoadReport.number(batched, "perEntry")).isPositive();
-                assertThat(batched.get("byCaller").toString()).contains("PlainInsertBaseline.run");
+                assertThat(batched.get("byCaller").toString()).contains("PlainInsertBaseline");
             }
         });
     }
@@ -260,8 +260,8 @@ class LoadTestSmokeTest {
                 s.execute("INSERT INTO log_node (level, node_index, hash) SELECT l, i, '\\x04'"
                         + " FROM generate_series(0, 4) l, generate_series(0, 22) i WHERE (i + 1) * (1 << l) <= 23");
             }
-            // 23 logged entries in batches of 5: four whole batches, with every node they complete.
-            LedgerRowsFloor.Result result = LedgerRowsFloor.run(databaseUrl, user, password, 5, 1000);
+            // 23 logged entries in batches of 5 from two clients: four whole batches, with every node they complete.
+            LedgerRowsFloor.Result result = LedgerRowsFloor.run(databaseUrl, user, password, 2, 5, 1000);
             assertThat(result.entries()).isEqualTo(20);
             assertThat(result.batchLatencies().count()).isEqualTo(4);
             try (var c = java.sql.DriverManager.getConnection(databaseUrl, user, password); var s = c.createStatement();
@@ -269,7 +269,7 @@ class LoadTestSmokeTest {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
             }
-            assertThatThrownBy(() -> LedgerRowsFloor.run(databaseUrl, user, password, 50, 1000))
+            assertThatThrownBy(() -> LedgerRowsFloor.run(databaseUrl, user, password, 2, 50, 1000))
                     .hasMessageContaining("needs at least 50 logged entries, found 23");
         });
     }
