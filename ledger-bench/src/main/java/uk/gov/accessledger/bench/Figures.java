@@ -59,6 +59,9 @@ final class Figures {
                     "Ed25519: sign a checkpoint as a signed note", "signatures/s", null),
             rate("checkpoint.open", "CheckpointSignatureBenchmark.openCheckpoint",
                     "Ed25519: verify a signed checkpoint and parse it", "verifications/s", null),
+            perEntry("receipt.batch", "ReceiptBenchmark.signBatch",
+                    "receipts of a batch of 500: receipt tree, one Ed25519 signature, every entry's proof",
+                    "receipts/s", "checkpoint.sign"),
             perEntry("offline.ledgerCore", "OfflineVerificationBenchmark.ledgerCore",
                     "offline verification: every leaf and the root, ledger-core with the writer's SHA-256"
                             + " (BouncyCastle)"),
@@ -84,7 +87,11 @@ final class Figures {
 
     /** Figures of benchmarks whose operation handles {@code entries} entries, timed in ms/op. */
     private static Spec perEntry(String id, String benchmark, String label) {
-        return new Spec(id, benchmark, label, "entries/s", true, "sha256.jdk.entry",
+        return perEntry(id, benchmark, label, "entries/s", "sha256.jdk.entry");
+    }
+
+    private static Spec perEntry(String id, String benchmark, String label, String unit, String baselineId) {
+        return new Spec(id, benchmark, label, unit, true, baselineId,
                 (fork, run) -> Double.parseDouble(run.getParams().getParam("entries")) * 1000.0
                         / fork.getPrimaryResult().getScore());
     }
