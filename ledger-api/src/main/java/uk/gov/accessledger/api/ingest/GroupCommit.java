@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records single-entry requests that arrive together in one unit of work and one transaction (a
- * group commit), so that 64 clients cost one commit, one prefetch and one JDBC batch per group
- * rather than per request. Nobody waits for a group to fill: while fewer than
+ * group commit), so that 64 clients cost one commit, one prefetch, one JDBC batch and one receipt
+ * signature per group rather than per request. Nobody waits for a group to fill: while fewer than
  * {@link #MAX_RUNNING} groups are being recorded, a request starts one at once with whatever has
  * queued, itself included, so a lone request is recorded as soon as it arrives.
  *
