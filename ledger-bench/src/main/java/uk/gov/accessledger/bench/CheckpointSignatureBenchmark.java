@@ -37,13 +37,18 @@ public class CheckpointSignatureBenchmark {
     private Checkpoint checkpoint;
     private String signed;
 
-    @Setup
-    public void sign() {
+    /** The benchmarks' log key, from a fixed seed. */
+    static Ed25519NoteSigner fixedSigner() {
         byte[] seed = new byte[Ed25519PrivateKeyParameters.KEY_SIZE];
         for (int i = 0; i < seed.length; i++) {
             seed[i] = (byte) (i * 7 + 1);
         }
-        signer = new Ed25519NoteSigner(ORIGIN, new Ed25519PrivateKeyParameters(seed, 0));
+        return new Ed25519NoteSigner(ORIGIN, new Ed25519PrivateKeyParameters(seed, 0));
+    }
+
+    @Setup
+    public void sign() {
+        signer = fixedSigner();
         verifier = signer.verifier();
         checkpoint = new Checkpoint(ORIGIN, 10_000_000L, FlatTree.syntheticLeaf(10_000_000L));
         signed = checkpoint.sign(signer);

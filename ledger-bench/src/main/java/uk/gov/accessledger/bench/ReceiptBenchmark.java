@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,11 +44,7 @@ public class ReceiptBenchmark {
 
     @Setup
     public void lines() {
-        byte[] seed = new byte[Ed25519PrivateKeyParameters.KEY_SIZE];
-        for (int i = 0; i < seed.length; i++) {
-            seed[i] = (byte) (i * 7 + 1);
-        }
-        signer = new Ed25519NoteSigner(CheckpointSignatureBenchmark.ORIGIN, new Ed25519PrivateKeyParameters(seed, 0));
+        signer = CheckpointSignatureBenchmark.fixedSigner();
         Random random = new Random(20261202L);
         String recordedAt = CanonicalEntry.instant(Instant.parse("2026-12-02T10:00:00Z"));
         lines = new ArrayList<>(entries);
