@@ -77,43 +77,46 @@ public class LedgerEntryProjection {
     private void write(List<Row> rows) {
         long[] rowIds = insert(rows);
         // Same transaction: an entry cannot be committed without being queued for the log.
-        jdbc.batchUpdate(ENQUEUE, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ChainedEntry e = rows.get(i).event.entry();
-                ps.setObject(1, e.entryId());
-                ps.setBytes(2, e.leafHash());
-                ps.setLong(3, rowIds[i]);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        });
+        jdbc.batchUpdate(ENQUEUE, each(rows.size(), (ps, i) -> {
+            ChainedEntry e = rows.get(i).event.entry();
+            ps.setObject(1, e.entryId());
+            ps.setBytes(2, e.leafHash());
+            ps.setLong(3, rowIds[i]);
+        }));
     }
 
     /** Inserts the rows as one JDBC batch and returns the row_id the database gave each, in order. */
     private long[] insert(List<Row> rows) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"row_id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        rows.get(i).set(ps);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
-                }, keys);
+                each(rows.size(), (ps, i) -> rows.get(i).set(ps)), keys);
         List<java.util.Map<String, Object>> generated = keys.getKeyList();
         if (generated.size() != rows.size()) {
             throw new IllegalStateException("couldn't read the row_id of every new ledger_entry row: got "
                     + generated.size() + " of " + rows.size());
         }
         return generated.stream().mapToLong(k -> ((Number) k.values().iterator().next()).longValue()).toArray();
+    }
+
+    /** Sets the parameters of the {@code i}-th statement of a batch. */
+    @FunctionalInterface
+    private interface IndexedSetter {
+        void set(PreparedStatement ps, int i) throws SQLException;
+    }
+
+    /** A JDBC batch of {@code size} statements, each set by {@code setter}. */
+    private static BatchPreparedStatementSetter each(int size, IndexedSetter setter) {
+        return new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                setter.set(ps, i);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return size;
+            }
+        };
     }
 
     /** One ledger_entry row, set parameter by parameter with the setter of its column's type. */
