@@ -185,11 +185,7 @@ class BadInputTest extends ApiTestSupport {
 
     @Test
     void rejectsABatchOfMoreThan1000EntriesAndStoresNothing() {
-        ObjectNode batch = JSON.createObjectNode();
-        ArrayNode entries = batch.putArray("entries");
-        for (int i = 0; i < 1001; i++) {
-            entries.add(access(nhsNumber()));
-        }
+        ObjectNode batch = batchOfAccesses(1001);
         long[] before = stored();
         post(TestServices.GP, "/api/v1/entries/batch", batch).expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.type").isEqualTo(P + "batch-too-large")

@@ -211,7 +211,8 @@ abstract class IngestContract extends ApiTestSupport {
             assertThat(twice).extracting(r -> r.getStatus().value()).containsExactlyInAnyOrder(201, 200);
             // The entry as first recorded; each receipt signed for its own request, and both good.
             for (String field : List.of("id", "kind", "seq", "leafHash", "recordedAt")) {
-                assertThat(twice.get(0).getResponseBody().get(field)).isEqualTo(twice.get(1).getResponseBody().get(field));
+                assertThat(twice.get(0).getResponseBody().get(field)).as(field)
+                        .isEqualTo(twice.get(1).getResponseBody().get(field));
             }
             verifiedReceipt(twice.get(0).getResponseBody());
             verifiedReceipt(twice.get(1).getResponseBody());

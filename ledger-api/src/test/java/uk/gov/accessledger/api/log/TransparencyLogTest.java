@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,12 +62,7 @@ class TransparencyLogTest extends ApiTestSupport {
     @Test
     void givesEveryEntryOneLeafAndSignsConsistentCheckpoints() throws Exception {
         for (int batch = 0; batch < 3; batch++) {
-            ObjectNode body = JSON.createObjectNode();
-            ArrayNode entries = body.putArray("entries");
-            for (int i = 0; i < 120; i++) {
-                entries.add(access(nhsNumber()));
-            }
-            postOk(TestServices.GP, "/api/v1/entries/batch", body);
+            postOk(TestServices.GP, "/api/v1/entries/batch", batchOfAccesses(120));
             sequencer.sequenceOnce();
         }
         for (int i = 0; i < 7; i++) {
@@ -103,12 +97,7 @@ class TransparencyLogTest extends ApiTestSupport {
 
     @Test
     void servesTilesFromWhichAnyoneCanRebuildTheRoot() throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode entries = body.putArray("entries");
-        for (int i = 0; i < 300; i++) {
-            entries.add(access(nhsNumber()));
-        }
-        postOk(TestServices.DWP, "/api/v1/entries/batch", body.toString().replace("al:DirectCare",
+        postOk(TestServices.DWP, "/api/v1/entries/batch", batchOfAccesses(300).toString().replace("al:DirectCare",
                 "al:BenefitEligibility").replace("ukgdpr:9.2.h", "ukgdpr:6.1.e"));
         sequencer.sequenceOnce();
         Checkpoint c = latestCheckpoint();
@@ -200,12 +189,7 @@ class TransparencyLogTest extends ApiTestSupport {
 
     @Test
     void signsOneReceiptForABatchInWhichEveryEntryProvesItsPlace() throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode list = body.putArray("entries");
-        for (int i = 0; i < 5; i++) {
-            list.add(access(nhsNumber()));
-        }
-        JsonNode receipts = postOk(TestServices.GP, "/api/v1/entries/batch", body).get("receipts");
+        JsonNode receipts = postOk(TestServices.GP, "/api/v1/entries/batch", batchOfAccesses(5)).get("receipts");
 
         String note = receipts.get(0).get("signedNote").asText();
         for (int i = 0; i < 5; i++) {

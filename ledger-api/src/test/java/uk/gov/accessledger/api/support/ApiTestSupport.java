@@ -2,6 +2,7 @@ package uk.gov.accessledger.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -131,6 +132,16 @@ public abstract class ApiTestSupport {
                 .put("occurredAt", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
         entry.putArray("dataCategories").add("pd:HealthRecord");
         return entry;
+    }
+
+    /** A batch body of {@code count} access entries, each about a new citizen. */
+    public static ObjectNode batchOfAccesses(int count) {
+        ObjectNode batch = JSON.createObjectNode();
+        ArrayNode entries = batch.putArray("entries");
+        for (int i = 0; i < count; i++) {
+            entries.add(access(nhsNumber()));
+        }
+        return batch;
     }
 
     protected WebTestClient.ResponseSpec post(String service, String path, Object body) {
