@@ -363,7 +363,10 @@ final class BundleVerification {
         }
     }
 
-    /** Check 7: entries.csv read alongside entries.jsonl, row i against line i. */
+    /**
+     * Check 7: entries.csv read alongside entries.jsonl, row i against line i; no cell of a row
+     * may be one a spreadsheet would run.
+     */
     private final class EntryRows {
         private final CsvReader csv;
         private boolean usable;
@@ -403,13 +406,23 @@ final class BundleVerification {
                         Integer.toString(BundleFormat.CSV_COLUMNS.size()), Integer.toString(row.fields().size())));
                 return;
             }
+            for (int column = 0; column < row.fields().size(); column++) {
+                String cell = row.fields().get(column);
+                if (CsvRows.runsAsFormula(cell)) {
+                    findings.add(Finding.mismatch(BundleCheck.CSV, ENTRIES_CSV, row.line(), id,
+                            BundleFormat.CSV_COLUMNS.get(column) + " would run as a spreadsheet formula",
+                            CsvRows.neutralised(cell), cell));
+                }
+            }
             expect(row, BundleFormat.CSV_LEAF_INDEX, Long.toString(leafIndex), line, id);
             expect(row, BundleFormat.CSV_ENTRY_ID, id, line, id);
             expect(row, BundleFormat.CSV_LEAF_HASH, leafHashHex, line, id);
         }
 
-        private void expect(CsvReader.Row row, int column, String want, long line, String id) {
+        /** Compares a cell with the value entries.jsonl gives it, neutralised as the writer does. */
+        private void expect(CsvReader.Row row, int column, String value, long line, String id) {
             String got = row.fields().get(column);
+            String want = value == null ? null : CsvRows.neutralised(value);
             if (want != null && !got.equals(want)) {
                 findings.add(Finding.mismatch(BundleCheck.CSV, ENTRIES_CSV, row.line(), id,
                         BundleFormat.CSV_COLUMNS.get(column) + " differs from " + ENTRIES_JSONL + " line " + line,

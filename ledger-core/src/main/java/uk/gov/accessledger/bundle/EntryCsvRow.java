@@ -72,10 +72,16 @@ public record EntryCsvRow(
 
     /**
      * Appends this row to {@code out} as one RFC 4180 record ending in CRLF, cell by cell (an
-     * export writes millions of rows, so no list of cells is made on the way);
-     * {@code leafIndex} is null (an empty cell) while the entry has no leaf yet.
+     * export writes millions of rows, so no list of cells is made on the way). A cell that a
+     * spreadsheet would run as a formula is neutralised (docs/export-bundle.md).
+     *
+     * @param leafIndex null (an empty cell) while the entry has no leaf yet; else requires
+     *     {@code leafIndex >= 0}
      */
     public void appendCsvRecord(StringBuilder out, Long leafIndex, byte[] leafHash) {
+        if (leafIndex != null && leafIndex < 0) {
+            throw new IllegalArgumentException("requires leafIndex >= 0, got " + leafIndex);
+        }
         if (leafIndex != null) {
             out.append(leafIndex.longValue());
         }
