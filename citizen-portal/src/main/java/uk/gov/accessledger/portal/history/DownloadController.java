@@ -33,6 +33,9 @@ class DownloadController {
             "summary", "organisation", "service", "staff_role", "action", "data_categories", "purpose",
             "legal_basis", "decision", "emergency", "policy_exception", "leaf_hash", "prev");
 
+    /** The first characters that make a spreadsheet run a cell (OWASP "CSV Injection"). */
+    static final String FORMULA_TRIGGERS = "=+-@\t\r";
+
     private final LedgerClient ledger;
 
     DownloadController(LedgerClient ledger) {
@@ -97,18 +100,25 @@ class DownloadController {
         return s == null ? "" : s;
     }
 
-    /** RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with '. */
+    /** RFC 4180, every cell quoted (quotes doubled) and {@link #neutralised}, rows ended by CRLF. */
     static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i) == null ? "" : cells.get(i);
-            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
+            String cell = neutralised(cells.get(i) == null ? "" : cells.get(i));
             if (i > 0) {
                 out.append(',');
             }
             out.append('"').append(cell.replace("\"", "\"\"")).append('"');
         }
         out.append("\r\n");
+    }
+
+    /**
+     * {@code cell} with a leading {@code '} if a spreadsheet would run it as a formula: if it
+     * starts with {@code = + - @}, tab or CR (OWASP "CSV Injection"). The same rule as ledger-core's
+     * CSV writer (docs/export-bundle.md); the portal knows ledger-api only over HTTP, so the rule
+     * is kept here too and both are tested against ledger-core's {@code bundle/formula-cells.json}.
+     */
+    static String neutralised(String cell) {
+        return !cell.isEmpty() && FORMULA_TRIGGERS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }
