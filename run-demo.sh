@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds Access Ledger and starts it on the embedded default (H2 under ./data) in the demo
 # profile: the development identity provider (demo citizens), the API with demo credentials and
-# synthetic traffic, and the citizen portal. Ctrl-C stops all three.
+# synthetic traffic, and the citizen portal. Ctrl-C stops all three. Each listens on 127.0.0.1
+# only (demo tokens and public passwords); LEDGER_ADDRESS, PORTAL_ADDRESS and DEV_IDP_ADDRESS
+# choose another address.
 set -euo pipefail
 cd "$(dirname "$0")"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +41,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The provider: one registered client (the portal, which must use PKCE), the demo citizens as
  * users, a signing key made at start-up, and access tokens that name the ledger as audience and
- * carry the citizen's NHS number. ID tokens carry the citizen's name and the client's nonce.
+ * carry the citizen's NHS number. ID tokens carry the citizen's name and the client's nonce. The
+ * {@code sub} of both is pairwise ({@link PairwiseSubjects}), never the NHS number.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
@@ -101,14 +103,23 @@ class AuthorizationServerConfig {
         return new InMemoryRegisteredClientRepository(portal);
     }
 
-    /** Names the ledger as audience and adds the citizen's identifier (access token) and name. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> citizenClaims(DevIdpProperties properties) {
+    PairwiseSubjects pairwiseSubjects() {
+        return new PairwiseSubjects(new SecureRandom());
+    }
+
+    /**
+     * Gives every token a pairwise {@code sub} instead of the user name (the NHS number), names the
+     * ledger as audience and adds the citizen's identifier (access token only) and name (ID token).
+     */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> citizenClaims(DevIdpProperties properties, PairwiseSubjects subjects) {
         return context -> {
             DemoCitizen citizen = DemoCitizen.withNhsNumber(context.getPrincipal().getName()).orElse(null);
             if (citizen == null) {
                 return;
             }
+            context.getClaims().subject(subjects.of(context.getRegisteredClient().getClientId(), citizen.nhsNumber()));
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 context.getClaims().audience(List.of(properties.audience(),
                                 context.getRegisteredClient().getClientId()))

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,7 +24,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The authorisation code flow as the portal runs it: PKCE is required, the ID token carries the
- * nonce and the access token carries the ledger audience and the citizen's NHS number.
+ * nonce and the access token carries the ledger audience and the citizen's NHS number; the
+ * {@code sub} of both is pairwise, never the NHS number.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -33,6 +36,9 @@ class AuthorizationCodeFlowTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ServerProperties server;
 
     @Test
     void refusesAnAuthorisationRequestWithoutPkce() throws Exception {
@@ -48,6 +54,46 @@ class AuthorizationCodeFlowTest {
 
     @Test
     void issuesTokensForTheLedgerWithTheCitizensNhsNumberAndTheNonce() throws Exception {
+        JsonNode tokens = signIn("9434765919");
+
+        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asText()).getJWTClaimsSet();
+        assertThat(access.getAudience()).contains("access-ledger");
+        assertThat(access.getStringClaim("nhs_number")).isEqualTo("9434765919");
+        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asText()).getJWTClaimsSet();
+        assertThat(id.getStringClaim("nonce")).isEqualTo("n-0S6_WzA2Mj");
+        assertThat(id.getStringClaim("name")).isEqualTo("Amara Okafor");
+        assertThat(id.getClaim("nhs_number")).as("the NHS number goes only to the ledger").isNull();
+    }
+
+    @Test
+    void givesACitizenAPairwiseSubThatIsNotTheirNhsNumber() throws Exception {
+        JsonNode tokens = signIn("9434765919");
+        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asText()).getJWTClaimsSet();
+        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asText()).getJWTClaimsSet();
+
+        assertThat(id.getSubject()).doesNotContain("9434765919").matches("[A-Za-z0-9_-]{43}");
+        assertThat(access.getSubject()).isEqualTo(id.getSubject());
+        assertThat(access.getStringClaim("nhs_number")).isEqualTo("9434765919");
+        // Stable for the citizen while the provider runs; another citizen's differs.
+        assertThat(SignedJWT.parse(signIn("9434765919").get("id_token").asText()).getJWTClaimsSet().getSubject())
+                .isEqualTo(id.getSubject());
+        assertThat(SignedJWT.parse(signIn("4857773457").get("id_token").asText()).getJWTClaimsSet().getSubject())
+                .isNotEqualTo(id.getSubject()).doesNotContain("4857773457");
+        // The UserInfo endpoint, which the portal's sign-in reads and checks against the ID token.
+        JsonNode userInfo = new ObjectMapper().readTree(mvc.perform(get("/userinfo")
+                        .header("Authorization", "Bearer " + tokens.get("access_token").asText()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(userInfo.get("sub").asText()).isEqualTo(id.getSubject());
+        assertThat(userInfo.toString()).doesNotContain("9434765919");
+    }
+
+    @Test
+    void listensOnLoopbackOnlyByDefault() throws Exception {
+        assertThat(server.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+    }
+
+    /** The authorisation code flow with PKCE for {@code nhsNumber}; returns the token response. */
+    private JsonNode signIn(String nhsNumber) throws Exception {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
         String location = mvc.perform(get("/oauth2/authorize").queryParam("response_type", "code")
@@ -55,7 +101,7 @@ class AuthorizationCodeFlowTest {
                         .queryParam("scope", "openid profile").queryParam("state", "s2")
                         .queryParam("nonce", "n-0S6_WzA2Mj").queryParam("code_challenge", challenge)
                         .queryParam("code_challenge_method", "S256")
-                        .with(user("9434765919").roles("CITIZEN")))
+                        .with(user(nhsNumber).roles("CITIZEN")))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String code = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("code");
         assertThat(location).startsWith(REDIRECT);
@@ -66,15 +112,7 @@ class AuthorizationCodeFlowTest {
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                                 "citizen-portal:demo-portal-secret".getBytes(StandardCharsets.UTF_8))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        JsonNode tokens = new ObjectMapper().readTree(body);
-
-        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asText()).getJWTClaimsSet();
-        assertThat(access.getAudience()).contains("access-ledger");
-        assertThat(access.getStringClaim("nhs_number")).isEqualTo("9434765919");
-        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asText()).getJWTClaimsSet();
-        assertThat(id.getStringClaim("nonce")).isEqualTo("n-0S6_WzA2Mj");
-        assertThat(id.getStringClaim("name")).isEqualTo("Amara Okafor");
-        assertThat(id.getClaim("nhs_number")).as("the NHS number goes only to the ledger").isNull();
+        return new ObjectMapper().readTree(body);
     }
 
     @Test

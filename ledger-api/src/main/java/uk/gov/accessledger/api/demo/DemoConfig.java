@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import uk.gov.accessledger.api.config.ConnectedDatabase;
 import uk.gov.accessledger.api.config.LedgerProperties;
 import uk.gov.accessledger.api.security.ServiceCredential;
 import uk.gov.accessledger.api.security.ServiceCredentials;
@@ -47,11 +48,13 @@ class DemoConfig {
         return "demo-" + service;
     }
 
-    DemoConfig(DataSourceProperties dataSource) {
-        String url = dataSource.getUrl() == null ? "" : dataSource.getUrl();
-        if (!url.startsWith("jdbc:h2:")) {
+    /** Refuses to start unless the database actually connected is H2 inside this process. */
+    DemoConfig(DataSource dataSource, DataSourceProperties properties) {
+        ConnectedDatabase database = ConnectedDatabase.of(dataSource);
+        if (!database.isEmbeddedH2(properties.getUrl())) {
             throw new IllegalStateException("couldn't start: the demo profile (demo credentials, demo keys) runs"
-                    + " only on the embedded H2 database, not on " + url.replaceAll("//[^/]*@", "//***@"));
+                    + " only on the embedded H2 database (jdbc:h2:file: or jdbc:h2:mem:, without AUTO_SERVER),"
+                    + " not on " + database);
         }
     }
 

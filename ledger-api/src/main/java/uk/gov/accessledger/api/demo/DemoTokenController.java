@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -27,11 +29,18 @@ class DemoTokenController {
     private final JwtEncoder encoder;
     private final LedgerProperties properties;
     private final Clock clock;
+    /**
+     * Each demo citizen's {@code sub}: random, made at start-up, as an identity provider's
+     * pairwise identifier is; never the NHS number, which only the citizen claim carries.
+     */
+    private final Map<String, String> subjects;
 
     DemoTokenController(JwtEncoder encoder, LedgerProperties properties, Clock clock) {
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
+        this.subjects = DemoCitizen.ALL.stream()
+                .collect(Collectors.toUnmodifiableMap(DemoCitizen::nhsNumber, c -> "demo-citizen-" + UUID.randomUUID()));
     }
 
     @GetMapping(path = "/dev/token", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,7 +53,7 @@ class DemoTokenController {
             DemoCitizen who = DemoCitizen.ALL.stream().filter(c -> c.nhsNumber().equals(citizen)).findFirst()
                     .orElseThrow(() -> ProblemException.invalid(List.of(FieldError.parameter("citizen",
                             "must be the NHS number of a demo citizen (listed at start-up)"))));
-            claims.subject("demo-" + who.nhsNumber()).claim(properties.citizenClaim(), who.nhsNumber())
+            claims.subject(subjects.get(who.nhsNumber())).claim(properties.citizenClaim(), who.nhsNumber())
                     .claim("name", who.name());
         } else if ("auditor".equals(role)) {
             claims.subject("demo-auditor").claim(properties.rolesClaim(), List.of("auditor"));

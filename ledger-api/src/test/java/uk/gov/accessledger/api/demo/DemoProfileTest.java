@@ -4,17 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import uk.gov.accessledger.api.LedgerApiApplication;
+import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
 
 /** The demo profile works as the README says, and refuses to run on a real database. */
@@ -35,6 +47,12 @@ class DemoProfileTest {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    ServerProperties server;
+
+    @LocalServerPort
+    int port;
+
     @Test
     void generatesTrafficAndLetsADemoCitizenReadTheirHistory() {
         String nhs = DemoCitizen.ALL.get(0).nhsNumber();
@@ -43,9 +61,22 @@ class DemoProfileTest {
         JsonNode page = web.get().uri("/api/v1/me/entries?limit=100")
                 .headers(h -> h.setBearerAuth(token.get("access_token").asText())).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String[] parts = token.get("access_token").asText().split("\\.");
+        JsonNode claims = readJson(Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(claims.get("nhs_number").asText()).isEqualTo(nhs);
+        assertThat(claims.get("sub").asText()).as("sub is pairwise, not the NHS number").doesNotContain(nhs)
+                .startsWith("demo-citizen-");
         // The first demo citizen always gets the emergency access and two sharing decisions.
         assertThat(page.get("entries").size()).isGreaterThanOrEqualTo(3);
         assertThat(page.get("entries").findValuesAsText("kind")).contains("sharing-decision");
+    }
+
+    private static JsonNode readJson(byte[] json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -71,6 +102,49 @@ class DemoProfileTest {
                         "--spring.datasource.username=" + PostgresDatabase.user()).close())
                 .hasStackTraceContaining("the demo profile (demo credentials, demo keys) runs only on the embedded"
                         + " H2 database");
+    }
+
+    @Test
+    void listensOnLoopbackOnlyByDefault() throws Exception {
+        assertThat(server.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+        List<InetAddress> others = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        for (InetAddress other : others) {
+            assertThatThrownBy(() -> new Socket(other, port).close()).as("connecting at " + other)
+                    .isInstanceOf(IOException.class);
+        }
+        try (Socket loopback = new Socket(InetAddress.getByName("127.0.0.1"), port)) {
+            assertThat(loopback.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesToStartTheDemoProfileOnAnH2Server() throws Exception {
+        // The URL starts with jdbc:h2: but the database is a server other processes can reach.
+        Server h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        try {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class).profiles("demo")
+                    .run("--server.port=0", "--ledger.log.signing-key-file=" + ApiTestSupport.freshKeyFile(),
+                            "--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/mem:demo-"
+                                    + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE").close())
+                    .hasStackTraceContaining("the demo profile (demo credentials, demo keys) runs only on the embedded"
+                            + " H2 database")
+                    .hasStackTraceContaining("not on H2 at jdbc:h2:tcp://127.0.0.1:");
+        } finally {
+            h2.stop();
+        }
+    }
+
+    @Test
+    void refusesTheDemoPseudonymKeyWithoutItsPaddingOnPostgreSql() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + ApiTestSupport.freshKeyFile(),
+                        "--spring.datasource.url=" + PostgresDatabase.url(),
+                        "--spring.datasource.username=" + PostgresDatabase.user(),
+                        "--ledger.pseudonym-key=ZGVtby1vbmx5LXBzZXVkb255bS1rZXktbm90LWEtc2VjcmV0LTAwMDA",
+                        "--ledger.service-credentials=/nonexistent",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks").close())
+                .hasStackTraceContaining("the demo pseudonym key is public");
     }
 
     @Test
