@@ -5,6 +5,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.h2.engine.SessionRemote;
+import org.h2.jdbc.JdbcConnection;
 
 /**
  * The database a {@link DataSource} actually connects to, as its JDBC driver reports it: what
@@ -13,22 +15,26 @@ import javax.sql.DataSource;
  *
  * @param productName the driver's {@link DatabaseMetaData#getDatabaseProductName()}
  * @param url the driver's {@link DatabaseMetaData#getURL()}; H2 reports it without its settings
+ * @param remote whether the connection is an H2 session with a server in another process (which
+ *     a {@code jdbc:h2:file:} URL with {@code AUTO_SERVER} gives when another process has the file)
  */
-public record ConnectedDatabase(String productName, String url) {
+public record ConnectedDatabase(String productName, String url, boolean remote) {
 
     /** Opens one connection of {@code dataSource} and reads what it is connected to. */
     public static ConnectedDatabase of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
+            boolean remote = connection.isWrapperFor(JdbcConnection.class)
+                    && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote;
             return new ConnectedDatabase(String.valueOf(metaData.getDatabaseProductName()),
-                    String.valueOf(metaData.getURL()));
+                    String.valueOf(metaData.getURL()), remote);
         } catch (SQLException e) {
             throw new IllegalStateException("couldn't start: couldn't connect to the database: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Whether the database is H2 inside this process, in a file ({@code jdbc:h2:file:}) or in
+     * Whether the database is H2 inside this process (an H2 session that is not {@link #remote}), in a file ({@code jdbc:h2:file:}) or in
      * memory ({@code jdbc:h2:mem:}), which nothing outside the process can reach: not an H2 server
      * ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}), and not one opened with {@code AUTO_SERVER},
      * which serves the file to other processes over TCP. {@code configuredUrl} is the URL the
@@ -36,7 +42,7 @@ public record ConnectedDatabase(String productName, String url) {
      */
     public boolean isEmbeddedH2(String configuredUrl) {
         String settings = configuredUrl == null ? "" : configuredUrl.toUpperCase(Locale.ROOT).replace(" ", "");
-        return "H2".equals(productName)
+        return "H2".equals(productName) && !remote
                 && (url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:"))
                 && !settings.contains(";AUTO_SERVER=TRUE");
     }
