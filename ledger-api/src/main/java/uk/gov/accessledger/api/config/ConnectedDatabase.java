@@ -34,11 +34,12 @@ public record ConnectedDatabase(String productName, String url, boolean remote) 
     }
 
     /**
-     * Whether the database is H2 inside this process (an H2 session that is not {@link #remote}), in a file ({@code jdbc:h2:file:}) or in
-     * memory ({@code jdbc:h2:mem:}), which nothing outside the process can reach: not an H2 server
-     * ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}), and not one opened with {@code AUTO_SERVER},
-     * which serves the file to other processes over TCP. {@code configuredUrl} is the URL the
-     * application was given (null if none), read only for its settings, since H2 does not report them.
+     * Whether the database is H2 inside this process (an H2 session that is not {@link #remote}),
+     * in a file ({@code jdbc:h2:file:}) or in memory ({@code jdbc:h2:mem:}), which nothing outside
+     * the process can reach: not an H2 server ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}), and
+     * not one opened with {@code AUTO_SERVER}, which serves the file to other processes over TCP.
+     * {@code configuredUrl} is the URL the application was given (null if none), read only for
+     * its settings, since H2 does not report them.
      */
     public boolean isEmbeddedH2(String configuredUrl) {
         String settings = configuredUrl == null ? "" : configuredUrl.toUpperCase(Locale.ROOT).replace(" ", "");
