@@ -181,7 +181,7 @@ class HttpEdgeTest extends ApiTestSupport {
         for (String path : new String[] {"/log/tile/0/x072/x057/x594/x037/x927/936", "/log/tile/8/000",
             "/log/tile/8/000.p/1", "/log/tile/63/000.p/1", "/log/tile/64/000",
             "/log/tile/entries/x072/x057/x594/x037/x927/936",
-            "/log/tile/0/x009/x223/x372/x036/x854/x775/808", "/log/tile/1/001", "/log/tile/0/001.p/1"}) {
+            "/log/tile/0/x009/x223/x372/x036/x854/x775/808", "/log/tile/1/001", "/log/tile/0/x001/000.p/1"}) {
             web.get().uri(path).headers(h -> h.setBearerAuth(auditor)).exchange().expectStatus().isNotFound()
                     .expectHeader().value("Cache-Control", cache -> assertThat(cache).doesNotContain("max-age=3"))
                     .expectBody().jsonPath("$.type").isEqualTo(P + "not-found");
