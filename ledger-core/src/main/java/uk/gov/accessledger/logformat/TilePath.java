@@ -244,6 +244,20 @@ public final class TilePath {
     }
 
     /**
+     * Whether a tree of {@code treeSize} leaves holds everything {@code tile} names: its first
+     * {@code tile.width()} hashes (or entries) exist at its level. False for a level above the
+     * tree's top and for an index past the level's end, however large; never overflows.
+     *
+     * @throws IllegalArgumentException unless {@code treeSize >= 0}
+     */
+    public static boolean isInTree(ParsedTilePath tile, long treeSize) {
+        requireTreeSize(treeSize);
+        long available = tile.entryBundle() ? treeSize : shiftRight(treeSize, TILE_HEIGHT * tile.level());
+        // index * 256 + width <= available, without computing index * 256.
+        return available >= tile.width() && tile.index() <= (available - tile.width()) >>> TILE_HEIGHT;
+    }
+
+    /**
      * The number of levels that have at least one tile, full or partial, in a tree of {@code
      * treeSize} leaves: 0 for the empty tree, 1 for 1 to 255 leaves, 2 for 256 to 65535, and so on.
      *

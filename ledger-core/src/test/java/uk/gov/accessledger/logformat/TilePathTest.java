@@ -168,6 +168,28 @@ class TilePathTest {
     }
 
     @Test
+    void isInTreeHoldsOnlyForTilesTheTreeHasWithoutOverflow() {
+        // 70000 leaves: 273 full level 0 tiles and one of width 112; level 1: one full, one of 17.
+        assertThat(TilePath.isInTree(TilePath.parse("tile/0/272"), 70000)).isTrue();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/0/273"), 70000)).isFalse();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/0/273.p/112"), 70000)).isTrue();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/0/273.p/113"), 70000)).isFalse();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/1/001.p/17"), 70000)).isTrue();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/2/000.p/1"), 70000)).isTrue();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/2/000.p/2"), 70000)).isFalse();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/entries/273.p/112"), 70000)).isTrue();
+        // 2^56 * 256 wraps to 0 in 64-bit arithmetic: index 2^56 must not read as tile 0.
+        assertThat(TilePath.isInTree(TilePath.parse("tile/0/x072/x057/x594/x037/x927/936"), 70000)).isFalse();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/entries/x072/x057/x594/x037/x927/936"), 70000))
+                .isFalse();
+        // A shift by 8 * 8 = 64 bits is a shift by 0 in Java: level 8 must not read as level 0.
+        assertThat(TilePath.isInTree(TilePath.parse("tile/8/000"), 70000)).isFalse();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/63/000.p/1"), Long.MAX_VALUE)).isFalse();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/7/000.p/127"), Long.MAX_VALUE)).isTrue();
+        assertThat(TilePath.isInTree(TilePath.parse("tile/0/000.p/1"), 0)).isFalse();
+    }
+
+    @Test
     void entriesForEntryNamesTheBundleHoldingIt() {
         assertThat(TilePath.entriesForEntry(0, 1)).isEqualTo("tile/entries/000.p/1");
         assertThat(TilePath.entriesForEntry(255, 256)).isEqualTo("tile/entries/000");

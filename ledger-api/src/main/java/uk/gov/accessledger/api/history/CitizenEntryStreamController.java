@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.WorkerThreads;
@@ -68,10 +70,19 @@ class CitizenEntryStreamController {
     Flux<ServerSentEvent<EntryView>> stream(@AuthenticationPrincipal Jwt token,
                                             @RequestParam Map<String, String> params,
                                             @RequestHeader(name = "Last-Event-ID", required = false)
-                                            String lastEventId) {
+                                            String lastEventId, ServerWebExchange exchange) {
         String subject = subjects.subjectOf(token);
         QueryParameters.StreamQuery query = QueryParameters.parseStream(params, lastEventId);
-        EntryStreams.Slot slot = streams.open(subject);
+        if (exchange.getRequest().getMethod() == HttpMethod.HEAD) {
+            // The headers a GET would get, and no stream: WebFlux would otherwise subscribe to the
+            // stream only to discard it, holding a place until the token expires.
+            return Flux.empty();
+        }
+        // A place is taken when the stream is subscribed and given back however it ends.
+        return Flux.using(() -> streams.open(subject), slot -> events(subject, query, token), EntryStreams.Slot::close);
+    }
+
+    private Flux<ServerSentEvent<EntryView>> events(String subject, QueryParameters.StreamQuery query, Jwt token) {
         Position position = new Position(subject, query.filter());
         Flux<ServerSentEvent<EntryView>> newEntries = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop() // a slow client or database skips polls rather than queueing them
@@ -85,8 +96,7 @@ class CitizenEntryStreamController {
                 .map(started -> ServerSentEvent.<EntryView>builder().comment("open").build())
                 .concatWith(Flux.merge(newEntries, heartbeats))
                 .takeUntilOther(expiry(token))
-                .takeUntilOther(streams.stopped())
-                .doFinally(signal -> slot.close());
+                .takeUntilOther(streams.stopped());
     }
 
     private Mono<Long> expiry(Jwt token) {

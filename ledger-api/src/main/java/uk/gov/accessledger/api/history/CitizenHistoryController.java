@@ -139,7 +139,7 @@ class CitizenHistoryController {
             } else {
                 request.fieldNames().forEachRemaining(name -> {
                     if (!name.equals("id") && !name.equals("message")) {
-                        errors.add(new FieldError("/" + name, "is not a known field"));
+                        errors.add(new FieldError(FieldError.pointer("", name), "is not a known field"));
                     }
                 });
                 JsonNode m = request.get("message");

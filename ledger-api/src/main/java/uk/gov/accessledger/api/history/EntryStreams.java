@@ -39,6 +39,8 @@ class EntryStreams implements SmartLifecycle {
 
     /**
      * Takes a place for one stream of {@code subject}; close the returned slot when the stream ends.
+     * Call it when the stream is subscribed, not when it is built: a stream built but never
+     * subscribed (as for a HEAD request) would otherwise keep its place.
      * Throws a 503 problem when the node is full or stopping, a 429 when the subject has too many.
      */
     synchronized Slot open(String subject) {

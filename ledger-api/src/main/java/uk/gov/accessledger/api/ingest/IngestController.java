@@ -106,7 +106,7 @@ class IngestController {
             JsonNode list = root.get("entries");
             root.fieldNames().forEachRemaining(name -> {
                 if (!name.equals("entries")) {
-                    errors.add(new FieldError("/" + name, "is not a known field"));
+                    errors.add(new FieldError(FieldError.pointer("", name), "is not a known field"));
                 }
             });
             if (list == null || !list.isArray() || list.isEmpty()) {

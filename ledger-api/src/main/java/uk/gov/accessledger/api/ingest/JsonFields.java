@@ -185,12 +185,8 @@ final class JsonFields {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!read.contains(name)) {
-                errors.add(new FieldError(pointer + "/" + escape(name), "is not a known field"));
+                errors.add(new FieldError(FieldError.pointer(pointer, name), "is not a known field"));
             }
         }
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 }

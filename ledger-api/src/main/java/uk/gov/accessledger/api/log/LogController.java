@@ -64,12 +64,12 @@ class LogController {
         }
         return WorkerThreads.call(() -> {
             long size = store.latestCheckpoint().map(LogStore.StoredCheckpoint::size).orElse(0L);
-            long first = tile.index() * TilePath.TILE_WIDTH;
-            int level = tile.level() * TilePath.TILE_HEIGHT;
-            long available = tile.entryBundle() ? size : size >> level;
-            if (first + tile.width() > available) {
+            if (!TilePath.isInTree(tile, size)) {
                 throw ProblemException.notFound("the latest checkpoint (size " + size + ") does not cover " + path);
             }
+            // In the tree, so index * 256 + width is at most the size: no overflow below.
+            long first = tile.index() * TilePath.TILE_WIDTH;
+            int level = tile.level() * TilePath.TILE_HEIGHT;
             byte[] body;
             if (tile.entryBundle()) {
                 body = EntryBundle.encode(store.entries(first, tile.width()));

@@ -17,6 +17,15 @@ public record FieldError(String pointer, String parameter, String detail) {
         return new FieldError(null, name, detail);
     }
 
+    /**
+     * The JSON Pointer to member {@code name} of the value at {@code parent} ("" for the root):
+     * RFC 6901 section 3 escapes {@code ~} as {@code ~0} and {@code /} as {@code ~1}, so a member
+     * named {@code a/b} is {@code /a~1b}, not the path through {@code a} to {@code b}.
+     */
+    public static String pointer(String parent, String name) {
+        return parent + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
+
     /** The pointer or parameter this error is about. */
     public String field() {
         return pointer != null ? pointer : parameter;

@@ -38,9 +38,13 @@ class ProblemHandler {
 
     @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
     ResponseEntity<ProblemDetail> mediaType(UnsupportedMediaTypeStatusException e, ServerWebExchange exchange) {
-        String got = String.valueOf(exchange.getRequest().getHeaders().getContentType());
-        return problem(new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + got + " is not supported; send application/json",
+        // The raw header, not the parsed one: parsing a malformed Content-Type throws.
+        String got = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        String detail = got == null ? "the request has no Content-Type; send application/json"
+                : got.length() <= 100 && got.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? "Content-Type " + got + " is not supported; send application/json"
+                : "this Content-Type is not supported; send application/json";
+        return problem(new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail,
                 List.of(new FieldError("/", "header Content-Type must be application/json"))), exchange);
     }
 
@@ -87,6 +91,10 @@ class ProblemHandler {
         }
         if (status == 404) {
             return problem(ProblemException.notFound("no resource at this path"), exchange);
+        }
+        if (status == 400) {
+            return problem(new ProblemException(ProblemType.MALFORMED_REQUEST, "the request could not be read",
+                    List.of()), exchange);
         }
         return unexpected(e, exchange);
     }

@@ -7,6 +7,11 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "The request has invalid fields"),
     MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "The request body is not valid JSON"),
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST,
+            "The request is not HTTP this server accepts"),
+    URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "The request line is too long"),
+    HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "The request's header fields are too large"),
     BATCH_TOO_LARGE("batch-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The batch has too many entries"),
     BODY_TOO_LARGE("body-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -23,6 +28,7 @@ public enum ProblemType {
     TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS,
             "You have too many open streams; close one or retry after the given delay"),
     BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "The ledger is busy; retry after the given delay"),
+    INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     LOG_INTEGRITY("log-integrity", HttpStatus.SERVICE_UNAVAILABLE,
             "The log's stored checkpoint does not verify; run the self-audit");
 

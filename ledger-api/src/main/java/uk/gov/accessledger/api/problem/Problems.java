@@ -35,19 +35,29 @@ public final class Problems {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(type.status());
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        byte[] bytes = json(mapper, type, detail, exchange.getRequest().getPath().value());
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /**
+     * The problem's JSON bytes, for layers that write bytes themselves.
+     *
+     * @param instance the request path, or null when the request could not be read far enough
+     */
+    public static byte[] json(ObjectMapper mapper, ProblemType type, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.type().toString());
         body.put("title", type.title());
         body.put("status", type.status().value());
         body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(body);
-        } catch (Exception e) {
-            bytes = ("{\"status\":" + type.status().value() + "}").getBytes(StandardCharsets.UTF_8);
+        if (instance != null) {
+            body.put("instance", instance);
         }
-        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (Exception e) {
+            return ("{\"status\":" + type.status().value() + "}").getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

@@ -9,16 +9,17 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2Res
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.LedgerProperties;
@@ -26,7 +27,10 @@ import uk.gov.accessledger.api.problem.ProblemType;
 import uk.gov.accessledger.api.problem.Problems;
 import uk.gov.accessledger.reference.ReferenceData;
 
-/** Who may call what. Everything needs authentication except health and the public log. */
+/**
+ * Who may call what, decided by path alone. Everything needs authentication except health and the
+ * public log, and a path no rule names is refused to everyone.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -47,7 +51,8 @@ class SecurityConfig {
                         .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange, mapper)))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
-                                .jwtAuthenticationConverter(token -> Mono.just(authentication(token, properties))))
+                                .jwtAuthenticationConverter(token -> Mono.fromCallable(
+                                        () -> authentication(token, properties))))
                         .authenticationEntryPoint((exchange, e) -> unauthenticated(exchange, mapper))
                         .accessDeniedHandler((exchange, e) -> Problems.write(exchange, mapper, ProblemType.FORBIDDEN,
                                 "your credentials do not allow this")))
@@ -57,16 +62,20 @@ class SecurityConfig {
                                 "your credentials do not allow this")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                // By path only, whatever the method: HEAD is authorised exactly as GET, and a method a
+                // path does not serve is refused by the handler (405) only after these rules passed.
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/log/tile/entries/**").hasRole(Roles.AUDITOR)
-                        .pathMatchers(HttpMethod.GET, "/log/**", "/api/v1/log/**").permitAll()
+                        .pathMatchers("/log/tile/entries", "/log/tile/entries/**").hasRole(Roles.AUDITOR)
+                        .pathMatchers("/log/**", "/api/v1/log/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Roles.OPERATOR)
                         .pathMatchers("/api/v1/entries", "/api/v1/entries/**", "/api/v1/organisation/**")
                         .hasRole(Roles.SERVICE)
                         .pathMatchers("/api/v1/me/**").hasRole(Roles.CITIZEN)
                         .pathMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
-                        .anyExchange().authenticated())
+                        .pathMatchers("/api/v1/reference", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .authenticated()
+                        .anyExchange().denyAll())
                 .build();
     }
 
@@ -78,17 +87,40 @@ class SecurityConfig {
                 "send a service credential (HTTP Basic) or a bearer token from the configured issuer");
     }
 
+    /**
+     * The roles a verified token grants: citizen when it carries the citizen claim, auditor when
+     * its roles claim lists "auditor". A token carrying both is refused (401): one person's token
+     * may read either their own history or everyone's, never both.
+     *
+     * @throws InvalidBearerTokenException if the token is both a citizen's and an auditor's
+     */
     static JwtAuthenticationToken authentication(Jwt token, LedgerProperties properties) {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
-        if (token.hasClaim(properties.citizenClaim())) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.CITIZEN));
-        }
+        boolean citizen = token.hasClaim(properties.citizenClaim());
         List<String> roles = token.hasClaim(properties.rolesClaim())
                 ? token.getClaimAsStringList(properties.rolesClaim()) : List.of();
-        if (roles != null && roles.contains("auditor")) {
+        boolean auditor = roles != null && roles.contains("auditor");
+        if (citizen && auditor) {
+            throw new InvalidBearerTokenException("token is both a citizen's and an auditor's");
+        }
+        if (citizen) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.CITIZEN));
+        }
+        if (auditor) {
             authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.AUDITOR));
         }
         return new JwtAuthenticationToken(token, authorities, token.getSubject());
+    }
+
+    /**
+     * Answers a request the security firewall refuses (an empty path segment, an encoded slash, a
+     * dot segment, a disallowed header or method) with a problem instead of an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedExchanges(ObjectMapper mapper) {
+        return (exchange, e) -> Problems.write(exchange, mapper, ProblemType.MALFORMED_REQUEST,
+                "the request's path, method or headers are not allowed (for example an empty path segment,"
+                        + " an encoded slash or a dot segment)");
     }
 
     /**

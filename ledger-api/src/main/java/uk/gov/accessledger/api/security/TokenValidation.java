@@ -7,13 +7,19 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
-/** The checks every bearer token passes besides its signature: expiry, issuer, audience. */
+/**
+ * The checks every bearer token passes besides its signature: an expiry that has not passed (a
+ * token without one is refused, since a stream lives as long as its token), issuer, audience.
+ */
 public final class TokenValidation {
 
     private TokenValidation() {
     }
 
-    /** Requires the token's audience to include {@code audience}; checks issuer when given. */
+    /**
+     * Requires an {@code exp} claim and the token's audience to include {@code audience}; checks
+     * issuer when given.
+     */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         OAuth2TokenValidator<Jwt> base = issuer == null || issuer.isBlank()
                 ? JwtValidators.createDefault() : JwtValidators.createDefaultWithIssuer(issuer);
@@ -22,6 +28,9 @@ public final class TokenValidation {
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                 "token audience does not include " + audience, null));
-        return new DelegatingOAuth2TokenValidator<>(base, audienceCheck);
+        OAuth2TokenValidator<Jwt> expiryRequired = token -> token.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token has no expiry", null));
+        return new DelegatingOAuth2TokenValidator<>(expiryRequired, base, audienceCheck);
     }
 }

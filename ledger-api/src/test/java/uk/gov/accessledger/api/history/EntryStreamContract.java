@@ -178,6 +178,21 @@ abstract class EntryStreamContract extends ApiTestSupport {
     }
 
     @Test
+    void headRequestsTakeNoStreamPlace() {
+        String citizen = nhsNumber();
+        String token = TestTokens.get().citizen(citizen);
+        for (int i = 0; i < 5; i++) {
+            web.head().uri("/api/v1/me/entries/stream").accept(MediaType.TEXT_EVENT_STREAM)
+                    .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM);
+        }
+        assertThat(streams.count()).as("places held after five HEAD requests").isZero();
+        open(citizen, "");
+        open(citizen, "");
+        assertThat(streams.count()).isEqualTo(2);
+    }
+
+    @Test
     void refusesBadParametersNamingThem() {
         String token = TestTokens.get().citizen(nhsNumber());
         citizenStream(token, "?after=yesterday").expectStatus().isBadRequest()

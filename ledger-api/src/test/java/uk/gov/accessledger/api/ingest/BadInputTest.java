@@ -237,7 +237,7 @@ class BadInputTest extends ApiTestSupport {
 
     @Test
     void answersAnUnknownPathWithAProblem() {
-        web.get().uri("/api/v1/nothing-here")
+        web.get().uri("/api/v1/entries/nothing-here")
                 .headers(h -> h.setBasicAuth(TestServices.GP, TestServices.secret(TestServices.GP))).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

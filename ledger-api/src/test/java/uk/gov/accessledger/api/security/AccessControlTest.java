@@ -3,6 +3,7 @@ package uk.gov.accessledger.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -99,6 +100,55 @@ class AccessControlTest extends ApiTestSupport {
     }
 
     @Test
+    void refusesATokenWithoutExpiryAndATokenThatIsBothCitizenAndAuditor() {
+        String citizen = nhsNumber();
+        unauthenticated(web.get().uri("/api/v1/me/entries")
+                .headers(h -> h.setBearerAuth(TestTokens.get().citizenWithoutExpiry(citizen))).exchange());
+        String both = TestTokens.get().citizenAndAuditor(citizen);
+        unauthenticated(web.get().uri("/api/v1/me/entries").headers(h -> h.setBearerAuth(both)).exchange());
+        unauthenticated(web.get().uri("/api/v1/audit/summary").headers(h -> h.setBearerAuth(both)).exchange());
+    }
+
+    @Test
+    void authorisesHeadExactlyAsGet() throws InterruptedException {
+        postOk(TestServices.GP, "/api/v1/entries", access(nhsNumber()));
+        awaitLogged();
+        String bundle = "/log/tile/entries/000.p/1";
+        String citizen = TestTokens.get().citizen(nhsNumber());
+        forbiddenHead(web.head().uri(bundle).headers(h -> h.setBearerAuth(citizen)).exchange());
+        forbidden(web.get().uri(bundle).headers(h -> h.setBearerAuth(citizen)).exchange());
+        web.head().uri(bundle).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.head().uri(bundle).headers(h -> h.setBearerAuth(TestTokens.get().auditor())).exchange()
+                .expectStatus().isOk();
+        forbiddenHead(web.head().uri("/api/v1/audit/summary").headers(h -> h.setBearerAuth(citizen)).exchange());
+        forbiddenHead(web.head().uri("/actuator/prometheus")
+                .headers(h -> h.setBasicAuth(TestServices.GP, TestServices.secret(TestServices.GP))).exchange());
+        web.head().uri("/log/checkpoint").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void refusesEveryPathNoRuleNamesAndAnswersOtherMethodsWithProblems() {
+        String citizen = TestTokens.get().citizen(nhsNumber());
+        // A path no rule names is refused even to an authenticated caller.
+        forbidden(web.get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(citizen)).exchange());
+        unauthenticated(web.get().uri("/api/v1/nothing-here").exchange());
+        // A method a path does not serve is a 405 problem once the path's rule has passed.
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
+            web.method(method).uri("/api/v1/entries")
+                    .headers(h -> h.setBasicAuth(TestServices.GP, TestServices.secret(TestServices.GP)))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectStatus().isEqualTo(405)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo(P + "method-not-allowed");
+            web.method(method).uri("/log/checkpoint").exchange().expectStatus().isEqualTo(405)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            forbidden(web.method(method).uri("/api/v1/audit/summary")
+                    .headers(h -> h.setBearerAuth(citizen)).exchange());
+        }
+    }
+
+    @Test
     void refusesACitizenTokenWithoutAValidIdentifier() {
         forbidden(web.get().uri("/api/v1/me/entries")
                 .headers(h -> h.setBearerAuth(TestTokens.get().citizen("1234567890"))).exchange());
@@ -109,6 +159,11 @@ class AccessControlTest extends ApiTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("WWW-Authenticate")
                 .expectBody().jsonPath("$.type").isEqualTo(P + "unauthenticated");
+    }
+
+    /** A HEAD answer has a problem's headers and no body. */
+    private static void forbiddenHead(WebTestClient.ResponseSpec response) {
+        response.expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static void forbidden(WebTestClient.ResponseSpec response) {

@@ -86,16 +86,28 @@ public final class TestTokens {
         return sign(key, Map.of("nhs_number", nhsNumber), AUDIENCE, Duration.ofMinutes(-10));
     }
 
+    /** A citizen's token with no {@code exp} claim at all. */
+    public String citizenWithoutExpiry(String nhsNumber) {
+        return sign(key, Map.of("nhs_number", nhsNumber), AUDIENCE, null);
+    }
+
+    /** One token that claims to be both a citizen's and an auditor's. */
+    public String citizenAndAuditor(String nhsNumber) {
+        return sign(key, Map.of("nhs_number", nhsNumber, "roles", List.of("auditor")), AUDIENCE,
+                Duration.ofMinutes(10));
+    }
+
     /** Signed by a key the issuer never published, with the same key id. */
     public String forgedCitizen(String nhsNumber) {
         return sign(strangerKey, Map.of("nhs_number", nhsNumber), AUDIENCE, Duration.ofMinutes(10));
     }
 
+    /** Signs {@code claims}; a null {@code lifetime} leaves out {@code exp}. */
     private static String sign(RSAKey with, Map<String, Object> claims, String audience, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(ISSUER).audience(audience)
                 .subject("user-" + claims.hashCode()).issueTime(Date.from(now.minusSeconds(120)))
-                .expirationTime(Date.from(now.plus(lifetime)));
+                .expirationTime(lifetime == null ? null : Date.from(now.plus(lifetime)));
         claims.forEach(builder::claim);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID())

@@ -1,0 +1,49 @@
+package uk.gov.accessledger.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebFilter;
+import reactor.netty.NettyPipeline;
+
+/** The HTTP edge: problems from Reactor Netty's decoder and from outside the handlers; connection reuse. */
+@Configuration(proxyBeanMethods = false)
+class HttpEdgeConfig {
+
+    /**
+     * Adds {@link DecodingFailureProblems} to every HTTP/1.1 connection, between the codec (whose
+     * limits are {@code server.netty.max-initial-line-length} and {@code
+     * server.max-http-request-header-size}) and Reactor Netty's traffic handler.
+     */
+    @Bean
+    NettyServerCustomizer decodingFailureProblems(ObjectMapper mapper, ServerProperties server) {
+        int maxRequestLine = (int) server.getNetty().getMaxInitialLineLength().toBytes();
+        DataSize headers = server.getMaxHttpRequestHeaderSize();
+        long maxHeaderBytes = headers == null ? DataSize.ofKilobytes(8).toBytes() : headers.toBytes();
+        return http -> http.doOnChannelInit((observer, channel, remote) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null) {
+                channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, DecodingFailureProblems.NAME,
+                        new DecodingFailureProblems(mapper, maxRequestLine, maxHeaderBytes));
+            }
+        });
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebFilter unreadBodyClosesConnection() {
+        return new UnreadBodyClosesConnection();
+    }
+
+    /** Before Spring Boot's error handler (order -1). */
+    @Bean
+    @Order(-2)
+    WebExceptionHandler lastResortProblems(ObjectMapper mapper) {
+        return new LastResortProblems(mapper);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The HTTP edge below the controllers: Reactor Netty's request decoding, connection reuse, and
+ * the last-resort rendering of failures no controller advice saw. Every answer from these layers
+ * is an RFC 9457 problem ({@code application/problem+json}), like the controllers' own.
+ */
+package uk.gov.accessledger.api.web;
