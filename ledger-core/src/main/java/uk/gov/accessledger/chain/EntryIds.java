@@ -80,6 +80,14 @@ public final class EntryIds {
         return version8(bytes);
     }
 
+    /**
+     * A version 4 UUID from the bits of {@code high} and {@code low} (the version and variant bits
+     * overwritten): a service's id from a seeded generator, never of the ledger's version.
+     */
+    public static UUID version4(long high, long low) {
+        return new UUID((high & ~0xF000L) | 0x4000L, (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L);
+    }
+
     /** The first 16 of {@code bytes} with the version and variant bits of RFC 9562 version 8. */
     private static UUID version8(byte[] bytes) {
         bytes[6] = (byte) ((bytes[6] & 0x0F) | (LEDGER_ASSIGNED_VERSION << 4));
