@@ -21,7 +21,8 @@ import uk.gov.accessledger.chain.AccessDetails;
 /**
  * A ledger that already holds an entry whose time is out of range (issue 16, item 1): the code
  * before the bounds accepted any year ({@code occurredAt: -999999999-01-01T00:00:00Z}), and its
- * read model then held another {@code happened_at} than the canonical bytes. Such an entry can never be removed, so every
+ * read model then held another {@code happened_at} than the canonical bytes. Such an entry can
+ * never be removed, so every
  * query must still answer, serving the time its canonical bytes hold; the self-audit names the
  * column that disagrees with them. The entry is recorded as that code did, past the request parser,
  * through the real recorder, event store and projection.
