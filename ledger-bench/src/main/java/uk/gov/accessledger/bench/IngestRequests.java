@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Random;
-import java.util.UUID;
+import uk.gov.accessledger.chain.EntryIds;
 
 /**
  * Deterministic bodies for the ingest API as a GP practice's record system sends them
@@ -59,7 +59,7 @@ final class IngestRequests {
 
     private ObjectNode entry() {
         ObjectNode entry = JSON.objectNode();
-        entry.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
+        entry.put("id", EntryIds.version4(random.nextLong(), random.nextLong()).toString());
         entry.put("kind", "access");
         ObjectNode subject = entry.putObject("subject");
         subject.put("scheme", "nhs-number");

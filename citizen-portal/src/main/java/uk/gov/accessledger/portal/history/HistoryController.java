@@ -127,7 +127,7 @@ class HistoryController {
     @PostMapping("/entries/{id}/concern")
     Mono<String> raiseConcern(@PathVariable String id, ServerWebExchange exchange, Model model) {
         return exchange.getFormData().flatMap(form -> {
-            String message = form.getFirst("message") == null ? "" : form.getFirst("message").strip();
+            String message = concernMessage(form.getFirst("message"));
             String error = message.isEmpty() ? "Enter what you do not recognise about this record"
                     : message.length() > MAX_CONCERN ? "Your concern must be " + MAX_CONCERN
                     + " characters or fewer" : null;
@@ -202,6 +202,21 @@ class HistoryController {
                     label == null ? "" : label.description()));
         });
         return out;
+    }
+
+    /**
+     * The concern as ledger-api takes it (docs/api.md, "Text"): browsers send a textarea's line
+     * breaks as CR LF, ledger-api takes line feeds only, and refuses other control characters, so a
+     * pasted tab or the like becomes a space. Stripped; empty when there is none.
+     */
+    static String concernMessage(String form) {
+        if (form == null) {
+            return "";
+        }
+        String lines = form.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder message = new StringBuilder(lines.length());
+        lines.chars().forEach(c -> message.append(Character.isISOControl(c) && c != '\n' ? ' ' : (char) c));
+        return message.toString().strip();
     }
 
     /** An id for a redirect: only a UUID's characters, so no header or path can be injected. */

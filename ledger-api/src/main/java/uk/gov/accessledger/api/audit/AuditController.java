@@ -115,6 +115,15 @@ class AuditController {
         })));
     }
 
+    /**
+     * Year * 100 + month of {@code happened_at} when it lies within the ledger's time bounds
+     * (EntryTimes); NULL for a row written before they were checked, whose column can hold any
+     * time (its canonical bytes hold the signed one) and would overflow the arithmetic.
+     */
+    private static final String MONTH_HAPPENED = "CASE WHEN happened_at >= TIMESTAMP WITH TIME ZONE"
+            + " '1970-01-01 00:00:00+00' AND happened_at < TIMESTAMP WITH TIME ZONE '10000-01-01 00:00:00+00'"
+            + " THEN EXTRACT(YEAR FROM happened_at) * 100 + EXTRACT(MONTH FROM happened_at) END";
+
     @GetMapping(path = "/api/v1/audit/summary", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> summary(@RequestParam Map<String, String> params) {
         HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
@@ -126,8 +135,10 @@ class AuditController {
             summary.put("byOrganisation", entries.countBy(filter, "organisation"));
             summary.put("byPurpose", entries.countBy(filter, "purpose"));
             summary.put("byLegalBasis", entries.countBy(filter, "legal_basis"));
-            summary.put("byMonth", byMonth(entries.countBy(filter,
-                    "EXTRACT(YEAR FROM happened_at) * 100 + EXTRACT(MONTH FROM happened_at)")));
+            Map<String, Long> months = entries.countBy(filter, MONTH_HAPPENED);
+            Long outOfRange = months.remove(String.valueOf((Object) null));
+            summary.put("byMonth", byMonth(months));
+            summary.put("timeOutOfRange", outOfRange == null ? 0L : outOfRange);
             summary.put("policyExceptions", entries.countBy(filter, "policy_exception").getOrDefault("true", 0L));
             return summary;
         });

@@ -3,7 +3,6 @@ package uk.gov.accessledger.api.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.chain.EntryTimes;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -105,11 +105,12 @@ record AuditFilter(String organisation, String service, String purpose, String l
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.parameter(name, "must be a date such as 2026-11-25"));
+        Optional<LocalDate> day = EntryTimes.parseDate(value).filter(EntryTimes::inRange);
+        if (day.isEmpty()) {
+            errors.add(FieldError.parameter(name, "must be a date from " + EntryTimes.EARLIEST_DATE + " to "
+                    + EntryTimes.LATEST_DATE + ", such as 2026-11-25"));
             return null;
         }
+        return day.get();
     }
 }

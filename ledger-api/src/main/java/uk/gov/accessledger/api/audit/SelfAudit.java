@@ -109,8 +109,8 @@ public class SelfAudit {
         String[] subject = {null};
         long[] expectedSeq = {0};
         byte[][] previousLeaf = {null};
-        jdbc.query("SELECT entry_id, subject, seq, prev_hash, leaf_hash, canonical FROM ledger_entry"
-                + " ORDER BY subject, seq", (RowCallbackHandler) rs -> {
+        jdbc.query("SELECT entry_id, subject, seq, prev_hash, leaf_hash, canonical, " + IndexedColumns.SELECT
+                + " FROM ledger_entry ORDER BY subject, seq", (RowCallbackHandler) rs -> {
             run.entries++;
             UUID id = rs.getObject("entry_id", UUID.class);
             String s = rs.getString("subject");
@@ -124,6 +124,12 @@ public class SelfAudit {
             JsonNode entry = parse(canonical);
             byte[] prev = prevOf(entry);
             checkFields(run, id, s, seq, rs.getBytes("prev_hash"), entry, prev);
+            if (entry != null) {
+                List<String> columns = IndexedColumns.mismatches(rs, entry);
+                if (!columns.isEmpty()) {
+                    run.find(new Finding(Check.ENTRY_COLUMNS, id, s, seq, null, null, String.join("; ", columns)));
+                }
+            }
             if (!s.equals(subject[0])) {
                 subject[0] = s;
                 expectedSeq[0] = 0;

@@ -19,6 +19,12 @@ public record SelfAuditReport(Instant startedAt, Instant finishedAt, long entrie
         ENTRY_HASH,
         /** The canonical bytes disagree with the entry's columns (id, subject, seq, prev). */
         ENTRY_FIELDS,
+        /**
+         * An indexed column of the entry's row (kind, organisation, service, purpose, legal basis,
+         * action, refers-to, happened-at, recorded-at, disclose-after, policy exception) disagrees
+         * with the value its canonical bytes give; queries filter on these columns.
+         */
+        ENTRY_COLUMNS,
         /** A subject's seq values are not 0, 1, 2, ... (a missing or extra entry). */
         CHAIN_GAP,
         /** An entry's prev is not the leaf hash of the subject's previous entry. */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +24,7 @@ import uk.gov.accessledger.api.ingest.EntryRequestParser;
 import uk.gov.accessledger.api.ingest.ParsedEntry;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.security.ServicePrincipal;
+import uk.gov.accessledger.chain.EntryIds;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -200,7 +200,7 @@ class DemoTraffic implements ApplicationRunner {
 
     private static ObjectNode envelope(Random random, String kind, String citizen) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("id", new UUID(random.nextLong(), random.nextLong()).toString()).put("kind", kind);
+        body.put("id", EntryIds.version4(random.nextLong(), random.nextLong()).toString()).put("kind", kind);
         body.putObject("subject").put("scheme", "nhs-number").put("id", citizen);
         return body;
     }

@@ -25,19 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.WorkerThreads;
 import uk.gov.accessledger.api.ingest.EntryRecorder;
+import uk.gov.accessledger.api.ingest.EntryRequestParser;
 import uk.gov.accessledger.api.log.LogProofs;
 import uk.gov.accessledger.logformat.TlogProof;
 import uk.gov.accessledger.api.ingest.ParsedEntry;
 import uk.gov.accessledger.api.ingest.Receipt;
-import uk.gov.accessledger.api.ingest.RequestFingerprint;
 import uk.gov.accessledger.api.ingest.RequestJson;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.projection.LedgerEntries;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import uk.gov.accessledger.api.security.CitizenSubjects;
-import uk.gov.accessledger.canonical.CanonicalJson;
-import uk.gov.accessledger.chain.ConcernDetails;
+import uk.gov.accessledger.chain.EntryIds;
 
 /**
  * A citizen's own entries. The subject is always the one in the caller's verified token: an entry
@@ -51,10 +50,12 @@ class CitizenHistoryController {
     private final CitizenSubjects subjects;
     private final EntryRecorder recorder;
     private final LogProofs proofs;
+    private final EntryRequestParser parser;
     private final Clock clock;
 
     CitizenHistoryController(LedgerEntries entries, EntryViews views, CitizenSubjects subjects,
-                             EntryRecorder recorder, LogProofs proofs, Clock clock) {
+                             EntryRecorder recorder, EntryRequestParser parser, LogProofs proofs, Clock clock) {
+        this.parser = parser;
         this.proofs = proofs;
         this.entries = entries;
         this.views = views;
@@ -132,42 +133,12 @@ class CitizenHistoryController {
         return WorkerThreads.call(() -> {
             JsonNode request = RequestJson.parse(body);
             List<FieldError> errors = new ArrayList<>();
-            UUID concernId = null;
-            String message = null;
-            if (!request.isObject()) {
-                errors.add(new FieldError("/", "must be a JSON object"));
-            } else {
-                request.fieldNames().forEachRemaining(name -> {
-                    if (!name.equals("id") && !name.equals("message")) {
-                        errors.add(new FieldError(FieldError.pointer("", name), "is not a known field"));
-                    }
-                });
-                JsonNode m = request.get("message");
-                if (m == null || !m.isTextual() || m.textValue().isBlank()) {
-                    errors.add(new FieldError("/message", "is required: say what you do not recognise"));
-                } else if (m.textValue().length() > 2000) {
-                    errors.add(new FieldError("/message", "must be at most 2000 characters"));
-                } else {
-                    message = m.textValue();
-                }
-                JsonNode i = request.get("id");
-                try {
-                    concernId = i == null ? UUID.randomUUID() : UUID.fromString(i.asText());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("/id", "must be a UUID"));
-                }
-            }
-            if (!errors.isEmpty()) {
+            Optional<ParsedEntry> concern = parser.parseConcern(request, subject, about, errors);
+            if (concern.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
             visibleEntry(subject, about);
-            // The entry the concern is about comes from the path, so it is part of "same content".
-            com.fasterxml.jackson.databind.node.ObjectNode fingerprinted =
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) request.deepCopy()).put("about", about.toString());
-            byte[] requestHash = RequestFingerprint.of(CanonicalJson.canonicalize(fingerprinted));
-            ParsedEntry concern = new ParsedEntry(concernId, subject, new ConcernDetails(about, message), List.of(),
-                    requestHash, "");
-            EntryRecorder.Outcome outcome = recorder.record(List.of(concern));
+            EntryRecorder.Outcome outcome = recorder.record(List.of(concern.get()));
             return ResponseEntity.status(outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(outcome.receipts().get(0));
         });
@@ -180,11 +151,7 @@ class CitizenHistoryController {
     }
 
     private static UUID entryId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("you have no entry with this id");
-        }
+        return EntryIds.parse(id).orElseThrow(() -> ProblemException.notFound("you have no entry with this id"));
     }
 
     private LocalDate today() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.accessledger.api.history.EntryView.Label;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /** Builds {@link EntryView}s with labels from the reference data. */
@@ -52,9 +55,27 @@ public class EntryViews {
         } catch (IOException e) {
             throw new UncheckedIOException("couldn't parse stored entry " + row.entryId(), e);
         }
+        Instant recordedAt = instant(entry, "recordedAt", row.recordedAt());
+        Instant happenedAt = instant(entry, "occurredAt", instant(entry, "decidedAt", recordedAt));
         return new EntryView(row.entryId(), row.kind(), row.seq(), hex(row.leafHash()), hex(row.prevHash()),
-                row.recordedAt(), row.happenedAt(), row.policyException(), row.leafIndex(), entry,
+                recordedAt, happenedAt, row.policyException(), row.leafIndex(), entry,
                 Base64.getEncoder().encodeToString(row.canonical()), labels(entry));
+    }
+
+    /**
+     * The instant in the entry's canonical bytes, which are authoritative: a row written before the
+     * time bounds can hold a column the database wrapped around. {@code otherwise} when absent.
+     */
+    private static Instant instant(JsonNode entry, String field, Instant otherwise) {
+        JsonNode text = entry.get(field);
+        if (text == null || !text.isTextual()) {
+            return otherwise;
+        }
+        try {
+            return CanonicalEntry.parseInstant(text.textValue());
+        } catch (DateTimeException e) {
+            return otherwise;
+        }
     }
 
     private Map<String, Label> labels(JsonNode entry) {

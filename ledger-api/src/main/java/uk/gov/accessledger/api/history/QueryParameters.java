@@ -4,15 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.projection.HistoryFilter;
+import uk.gov.accessledger.chain.EntryTimes;
 
 /** Parses list query parameters, naming any that are wrong. */
 final class QueryParameters {
@@ -127,12 +128,13 @@ final class QueryParameters {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.parameter(name, "must be a date such as 2026-11-25"));
+        Optional<LocalDate> day = EntryTimes.parseDate(value).filter(EntryTimes::inRange);
+        if (day.isEmpty()) {
+            errors.add(FieldError.parameter(name, "must be a date from " + EntryTimes.EARLIEST_DATE + " to "
+                    + EntryTimes.LATEST_DATE + ", such as 2026-11-25"));
             return null;
         }
+        return day.get().atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     private static String blankToNull(String value) {

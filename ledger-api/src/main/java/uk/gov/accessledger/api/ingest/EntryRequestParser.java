@@ -1,11 +1,13 @@
 package uk.gov.accessledger.api.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +20,11 @@ import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.security.ServicePrincipal;
 import uk.gov.accessledger.canonical.CanonicalJson;
 import uk.gov.accessledger.chain.AccessDetails;
+import uk.gov.accessledger.chain.ConcernDetails;
 import uk.gov.accessledger.chain.CorrectionDetails;
 import uk.gov.accessledger.chain.EntryDetails;
+import uk.gov.accessledger.chain.EntryIds;
+import uk.gov.accessledger.chain.EntryTimes;
 import uk.gov.accessledger.chain.SharingDecisionDetails;
 import uk.gov.accessledger.reference.ReferenceData;
 import uk.gov.accessledger.subject.CitizenIdentifier;
@@ -37,6 +42,9 @@ public class EntryRequestParser {
     static final String PURPOSE_NOT_REGISTERED = "purpose-not-registered-for-service";
     static final String NO_COVERING_AGREEMENT = "no-covering-agreement";
     static final String AGREEMENT_DOES_NOT_COVER = "agreement-does-not-cover";
+
+    /** The longest concern message, in UTF-16 code units. */
+    static final int CONCERN_MESSAGE_LENGTH = 2000;
 
     /** How far in the future an occurred-at time may be, for clock skew between systems. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -59,6 +67,10 @@ public class EntryRequestParser {
         int errorsBefore = errors.size();
         JsonFields f = new JsonFields(node, pointer, errors);
         UUID id = f.uuid("id");
+        if (id != null && EntryIds.isLedgerAssigned(id)) {
+            f.error("id", "must not be a version 8 UUID: the ledger keeps those for the ids it assigns");
+            id = null;
+        }
         String kind = f.oneOf("kind", true, SERVICE_KINDS);
         String subject = subject(f);
         EntryDetails details = null;
@@ -75,6 +87,43 @@ public class EntryRequestParser {
         }
         byte[] requestHash = RequestFingerprint.of(CanonicalJson.canonicalize(node));
         return Optional.of(new ParsedEntry(id, subject, details, policyExceptions(details), requestHash, pointer));
+    }
+
+    /**
+     * A citizen's concern about their entry {@code about}: {@code message}, free text of at most
+     * {@value #CONCERN_MESSAGE_LENGTH} characters, and an optional {@code idempotencyKey}, a UUID.
+     * The ledger assigns the concern's id ({@link EntryIds}): derived from the subject and the key
+     * when there is one, so a retry gets the first answer; random otherwise. Requires
+     * {@code subject} to be the caller's own.
+     */
+    public Optional<ParsedEntry> parseConcern(JsonNode node, String subject, UUID about, List<FieldError> errors) {
+        if (!node.isObject()) {
+            errors.add(new FieldError("/", "must be a JSON object"));
+            return Optional.empty();
+        }
+        int errorsBefore = errors.size();
+        JsonFields f = new JsonFields(node, "", errors);
+        if (node.has("id")) {
+            f.error("id", "is assigned by the ledger; send idempotencyKey to make a retry safe");
+            f.uuid("id", false);
+        }
+        int errorsBeforeMessage = errors.size();
+        String message = f.prose("message", false, CONCERN_MESSAGE_LENGTH);
+        if (message == null && errors.size() == errorsBeforeMessage) {
+            f.error("message", "is required: say what you do not recognise");
+        }
+        UUID key = f.uuid("idempotencyKey", false);
+        f.rejectUnknown();
+        if (errors.size() > errorsBefore) {
+            return Optional.empty();
+        }
+        UUID id = key == null ? EntryIds.randomConcernId() : EntryIds.concernId(subject, key);
+        // The entry the concern is about comes from the path, so it is part of "same content".
+        ObjectNode fingerprinted = node.deepCopy();
+        fingerprinted.put("about", about.toString());
+        byte[] requestHash = RequestFingerprint.of(CanonicalJson.canonicalize(fingerprinted));
+        return Optional.of(new ParsedEntry(id, subject, new ConcernDetails(about, message), List.of(), requestHash,
+                ""));
     }
 
     private String subject(JsonFields f) {
@@ -103,13 +152,13 @@ public class EntryRequestParser {
         List<String> categories = categories(f);
         String purpose = code(f, "purpose", reference::purpose);
         String legalBasis = code(f, "legalBasis", reference::legalBasis);
-        String justification = f.text("justification", false, 1000);
+        String justification = f.prose("justification", false, 1000);
         String caseReference = f.text("caseReference", false, 100);
         Instant occurredAt = notInFuture(f, "occurredAt");
         boolean emergency = f.bool("emergency");
         boolean bulk = f.bool("bulk");
         LocalDate discloseAfter = f.date("discloseAfter");
-        String discloseAfterReason = f.text("discloseAfterReason", discloseAfter != null, 500);
+        String discloseAfterReason = f.prose("discloseAfterReason", discloseAfter != null, 500);
         if (discloseAfter == null && discloseAfterReason != null) {
             f.error("discloseAfterReason", "is only allowed with discloseAfter");
         }
@@ -122,8 +171,8 @@ public class EntryRequestParser {
             return null;
         }
         return new AccessDetails(service.organisation(), service.service(), staffRole, staffReference, action,
-                categories, purpose, legalBasis, justification, caseReference, occurredAt.truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS), emergency, bulk, discloseAfter, discloseAfterReason);
+                categories, purpose, legalBasis, justification, caseReference,
+                occurredAt.truncatedTo(ChronoUnit.MILLIS), emergency, bulk, discloseAfter, discloseAfterReason);
     }
 
     private SharingDecisionDetails sharingDecision(JsonFields f, ServicePrincipal service) {
@@ -154,13 +203,13 @@ public class EntryRequestParser {
         }
         return new SharingDecisionDetails(service.organisation(), service.service(), requesting, holding,
                 categories, purpose, legalBasis, agreement, decision, decidedByRole,
-                decidedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), reviewBy);
+                decidedAt.truncatedTo(ChronoUnit.MILLIS), reviewBy);
     }
 
     private CorrectionDetails correction(JsonFields f, ServicePrincipal service) {
         UUID corrects = f.uuid("corrects");
         String mode = f.oneOf("mode", true, CorrectionDetails.MODES);
-        String reason = f.text("reason", true, 1000);
+        String reason = f.prose("reason", true, 1000);
         if (corrects == null || mode == null || reason == null) {
             return null;
         }
@@ -192,13 +241,9 @@ public class EntryRequestParser {
         return code;
     }
 
+    /** When something happened: from {@link EntryTimes#EARLIEST} to now plus {@link #CLOCK_SKEW}. */
     private Instant notInFuture(JsonFields f, String field) {
-        Instant value = f.instant(field, true);
-        if (value != null && value.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-            f.error(field, "must not be in the future");
-            return null;
-        }
-        return value;
+        return f.instant(field, true, EntryTimes.EARLIEST, clock.instant().plus(CLOCK_SKEW));
     }
 
     private List<String> policyExceptions(EntryDetails details) {

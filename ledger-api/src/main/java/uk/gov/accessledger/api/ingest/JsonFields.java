@@ -3,14 +3,16 @@ package uk.gov.accessledger.api.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import uk.gov.accessledger.api.problem.FieldError;
+import uk.gov.accessledger.chain.EntryIds;
+import uk.gov.accessledger.chain.EntryTimes;
 
 /**
  * Reads the fields of one JSON object, recording a {@link FieldError} (with its JSON Pointer) for
@@ -50,7 +52,17 @@ final class JsonFields {
         return node;
     }
 
+    /** A single-line string: no control characters at all. */
     String text(String field, boolean required, int maxLength) {
+        return string(field, required, maxLength, false);
+    }
+
+    /** Free text that may run over lines: line feed (U+000A) is its only control character. */
+    String prose(String field, boolean required, int maxLength) {
+        return string(field, required, maxLength, true);
+    }
+
+    private String string(String field, boolean required, int maxLength, boolean lines) {
         JsonNode node = node(field, required);
         if (node == null) {
             return null;
@@ -68,8 +80,9 @@ final class JsonFields {
             error(field, "must be at most " + maxLength + " characters");
             return null;
         }
-        if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n')) {
-            error(field, "must not contain control characters");
+        String wrong = TextCharacters.problem(value, lines);
+        if (wrong != null) {
+            error(field, wrong);
             return null;
         }
         return value;
@@ -84,47 +97,65 @@ final class JsonFields {
         return value;
     }
 
-    UUID uuid(String field) {
-        String value = text(field, true, 36);
+    /** A UUID in the 8-4-4-4-12 form ({@link EntryIds#parse}); required unless {@code required} is false. */
+    UUID uuid(String field, boolean required) {
+        String value = text(field, required, 36);
         if (value == null) {
             return null;
         }
-        try {
-            UUID uuid = UUID.fromString(value);
-            if (!uuid.toString().equals(value.toLowerCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException();
-            }
-            return uuid;
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> uuid = EntryIds.parse(value);
+        if (uuid.isEmpty()) {
             error(field, "must be a UUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301");
             return null;
         }
+        return uuid.get();
     }
 
-    Instant instant(String field, boolean required) {
+    UUID uuid(String field) {
+        return uuid(field, true);
+    }
+
+    /**
+     * An instant in the one form of {@link EntryTimes#parseInstant}, in [{@code earliest},
+     * {@code latest}].
+     */
+    Instant instant(String field, boolean required, Instant earliest, Instant latest) {
         String value = text(field, required, 40);
         if (value == null) {
             return null;
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
+        Optional<Instant> instant = EntryTimes.parseInstant(value);
+        if (instant.isEmpty()) {
             error(field, "must be an RFC 3339 UTC timestamp such as 2026-11-25T09:30:00Z");
             return null;
         }
+        if (instant.get().isBefore(earliest)) {
+            error(field, "must not be before " + earliest);
+            return null;
+        }
+        if (instant.get().isAfter(latest)) {
+            error(field, "must not be in the future (after " + latest + ")");
+            return null;
+        }
+        return instant.get();
     }
 
+    /** An optional date in the one form of {@link EntryTimes#parseDate}, within {@link EntryTimes#inRange}. */
     LocalDate date(String field) {
         String value = text(field, false, 10);
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        Optional<LocalDate> date = EntryTimes.parseDate(value);
+        if (date.isEmpty()) {
             error(field, "must be a date such as 2027-01-31");
             return null;
         }
+        if (!EntryTimes.inRange(date.get())) {
+            error(field, "must be from " + EntryTimes.EARLIEST_DATE + " to " + EntryTimes.LATEST_DATE);
+            return null;
+        }
+        return date.get();
     }
 
     boolean bool(String field) {
@@ -157,6 +188,11 @@ final class JsonFields {
             JsonNode item = node.get(i);
             if (!item.isTextual() || item.textValue().isBlank()) {
                 errors.add(new FieldError(pointer(field) + "/" + i, "must be a non-blank string"));
+                return null;
+            }
+            String wrong = TextCharacters.problem(item.textValue(), false);
+            if (wrong != null) {
+                errors.add(new FieldError(pointer(field) + "/" + i, wrong));
                 return null;
             }
             if (values.contains(item.textValue())) {

@@ -15,7 +15,10 @@ import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
 
-/** Strict JSON parsing of request bodies: duplicate keys and trailing content are errors. */
+/**
+ * Strict JSON parsing of request bodies: ill-formed UTF-8, unpaired surrogates, duplicate keys and
+ * trailing content are errors.
+ */
 public final class RequestJson {
 
     private static final ObjectMapper STRICT = new ObjectMapper()
@@ -35,7 +38,9 @@ public final class RequestJson {
                     List.of(new FieldError("/", "is required")));
         }
         try {
-            return STRICT.readTree(body);
+            JsonNode root = STRICT.readTree(RequestText.decode(body));
+            RequestText.requirePairedSurrogates(root);
+            return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

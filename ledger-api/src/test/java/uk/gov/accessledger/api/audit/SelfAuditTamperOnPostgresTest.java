@@ -75,6 +75,24 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
     }
 
     @Test
+    void namesIndexedColumnsThatDisagreeWithTheCanonicalBytes() {
+        UUID victim = chain.get(3);
+        List<Finding> findings = tampered(db -> db.update("UPDATE ledger_entry SET happened_at = happened_at"
+                + " + INTERVAL '1 day', purpose = 'al:Fraud', policy_exception = TRUE WHERE entry_id = ?", victim));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(Check.ENTRY_COLUMNS);
+            assertThat(f.entryId()).isEqualTo(victim);
+            assertThat(f.detail()).contains("column happened_at", "column purpose is al:Fraud",
+                    "column policy_exception");
+        });
+        UUID other = chain.get(1);
+        assertThat(tampered(db -> db.update("UPDATE ledger_entry SET recorded_at = recorded_at"
+                + " - INTERVAL '1 millisecond', refers_to = entry_id WHERE entry_id = ?", other)))
+                .singleElement().satisfies(f -> assertThat(f.detail()).contains("column recorded_at",
+                        "column refers_to"));
+    }
+
+    @Test
     void namesADeletedEntry() {
         UUID victim = chain.get(1);
         List<Finding> findings = tampered(db -> db.update("DELETE FROM ledger_entry WHERE entry_id = ?", victim));
