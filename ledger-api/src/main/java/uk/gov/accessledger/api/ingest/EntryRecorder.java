@@ -213,10 +213,28 @@ public class EntryRecorder {
             unitOfWork.commit();
             return receipts;
         } catch (RuntimeException e) {
-            if (unitOfWork.isActive()) {
-                unitOfWork.rollback(e);
-            }
+            rollBack(unitOfWork, e);
             throw unwrap(e);
+        } catch (Error e) {
+            rollBack(unitOfWork, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Rolls back a unit of work that failed with {@code cause}, always: left active, it and its
+     * transaction's connection would stay bound to this pooled thread, and every later request on
+     * it would fail. A rollback that fails too (the connection is gone) is added to the cause,
+     * which stays the reason given to the client.
+     */
+    private static void rollBack(DefaultUnitOfWork<?> unitOfWork, Throwable cause) {
+        if (!unitOfWork.isActive()) {
+            return;
+        }
+        try {
+            unitOfWork.rollback(cause);
+        } catch (RuntimeException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 
