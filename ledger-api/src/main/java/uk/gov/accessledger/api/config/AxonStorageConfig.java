@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -49,7 +48,10 @@ class AxonStorageConfig {
                 .build();
     }
 
-    /** Axon's JDBC engine as Spring Boot would build it, with the batch prefetch of chains. */
+    /**
+     * Axon's JDBC engine as Spring Boot would build it, with the batch prefetch of chains, and a
+     * duplicate chain position recognised on PostgreSQL as well as on H2.
+     */
     @Bean
     ChainEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -59,7 +61,7 @@ class AxonStorageConfig {
         return new ChainEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new UniqueKeyViolations())
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

@@ -22,13 +22,13 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import uk.gov.accessledger.api.config.ChainEventStorageEngine;
+import uk.gov.accessledger.api.config.ChainLocks;
 import uk.gov.accessledger.api.log.ReceiptSigner;
+import uk.gov.accessledger.api.problem.DatabaseFaults;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
@@ -38,7 +38,6 @@ import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ConcernDetails;
 import uk.gov.accessledger.chain.CorrectionDetails;
-import uk.gov.accessledger.chain.DuplicateEntryException;
 import uk.gov.accessledger.chain.EntryProposal;
 import uk.gov.accessledger.chain.EntryReceipt;
 import uk.gov.accessledger.chain.EntryReferenceException;
@@ -61,8 +60,12 @@ public class EntryRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(EntryRecorder.class);
 
-    /** Attempts before answering 503: a conflict means another writer took a chain position. */
-    private static final int MAX_ATTEMPTS = 5;
+    /**
+     * Attempts before answering 503. A conflict means another writer (this node or another one on
+     * the same database) took a chain position or an entry id between our read and our commit;
+     * each retry re-reads the chains it touches.
+     */
+    static final int MAX_ATTEMPTS = 8;
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
@@ -71,14 +74,16 @@ public class EntryRecorder {
     private final Clock clock;
     private final ReceiptSigner receiptSigner;
     private final ChainEventStorageEngine storage;
+    private final ChainLocks chainLocks;
     private final Cache chainCache;
     private final Counter recorded;
     private final Counter replayed;
     private final Counter conflicts;
+    private final Counter exhausted;
 
     EntryRecorder(CommandGateway commands, TransactionManager transactions, LedgerEntries entries,
                   ReferenceData reference, Clock clock, ReceiptSigner receiptSigner, ChainEventStorageEngine storage,
-                  Cache subjectChainCache, MeterRegistry meters) {
+                  ChainLocks chainLocks, Cache subjectChainCache, MeterRegistry meters) {
         this.commands = commands;
         this.transactions = transactions;
         this.entries = entries;
@@ -86,10 +91,12 @@ public class EntryRecorder {
         this.clock = clock;
         this.receiptSigner = receiptSigner;
         this.storage = storage;
+        this.chainLocks = chainLocks;
         this.chainCache = subjectChainCache;
         this.recorded = meters.counter("ledger.ingest.entries", "outcome", "recorded");
         this.replayed = meters.counter("ledger.ingest.entries", "outcome", "replayed");
         this.conflicts = meters.counter("ledger.chain.conflicts");
+        this.exhausted = meters.counter("ledger.chain.conflicts.exhausted");
     }
 
     /** The receipts in request order, and for each whether it was recorded now (not a repeat). */
@@ -100,32 +107,47 @@ public class EntryRecorder {
         }
     }
 
+    /**
+     * Records the entries, all or none, and signs their receipts once they are committed. A chain
+     * conflict is retried up to {@link #MAX_ATTEMPTS} times, then answered 503 BUSY with nothing
+     * stored; a lost database connection is answered 503 DATABASE_UNAVAILABLE.
+     */
     public Outcome record(List<ParsedEntry> requested) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             EntryReceipt[] accepted = new EntryReceipt[requested.size()];
-            List<Integer> pending = replayKnown(requested, accepted);
             Boolean[] now = new Boolean[requested.size()];
             Arrays.fill(now, false);
-            if (!pending.isEmpty()) {
-                try {
+            List<Integer> pending;
+            try {
+                pending = replayKnown(requested, accepted);
+                if (!pending.isEmpty()) {
                     Map<UUID, EntryReceipt> made = dispatch(requested, pending);
                     for (int i : pending) {
                         accepted[i] = made.get(requested.get(i).id());
                         now[i] = true;
                     }
-                } catch (ConcurrencyException | DuplicateEntryException | DataIntegrityViolationException e) {
-                    // Another writer took a chain position or an entry id between our check and our
-                    // commit; the rolled-back chains were evicted from the cache, so look again.
-                    conflicts.increment();
-                    log.debug("chain conflict, attempt {} of {}: {}", attempt, MAX_ATTEMPTS, e.getClass().getSimpleName());
-                    continue;
                 }
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (!ChainConflicts.isConflict(e)) {
+                    throw DatabaseFaults.unavailable(e) ? DatabaseFaults.problem() : e;
+                }
+                // Nothing was stored. Forget these chains, so the next attempt reads them afresh
+                // from the database (Axon evicts the chains it loaded; a chain the conflict came
+                // from may not have been loaded), and let the other writer finish first.
+                requested.stream().map(ParsedEntry::subject).distinct().forEach(chainCache::remove);
+                conflicts.increment();
+                log.debug("chain conflict, attempt {} of {}: {}", attempt, MAX_ATTEMPTS, e.getClass().getSimpleName());
+                ChainConflicts.backOff(attempt);
+                continue;
             }
             recorded.increment(pending.size());
             replayed.increment(requested.size() - pending.size());
             // One signature for the whole request, given only once everything in it is committed.
             return new Outcome(Receipt.signAll(List.of(accepted), receiptSigner), List.of(now));
         }
+        exhausted.increment();
         throw new ProblemException(ProblemType.BUSY, "too many concurrent writers for these subjects; retry",
                 List.of(), Duration.ofSeconds(1));
     }
@@ -170,9 +192,11 @@ public class EntryRecorder {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("record-entries"));
         try {
             unitOfWork.attachTransaction(transactions);
+            List<String> subjects = ordered.stream().map(ParsedEntry::subject).distinct().toList();
+            // Other nodes wait for these chains until this transaction ends; stale cached chains are dropped.
+            chainLocks.lockForAppend(subjects);
             // One query for every chain that is not in memory, instead of one (or two) per chain.
-            storage.prefetch(ordered.stream().map(ParsedEntry::subject).distinct()
-                    .filter(subject -> !chainCache.containsKey(subject)).toList());
+            storage.prefetch(subjects.stream().filter(subject -> !chainCache.containsKey(subject)).toList());
             for (ParsedEntry p : ordered) {
                 EntryProposal proposal = new EntryProposal(p.id(), now, p.policyExceptions(), reference.version());
                 MetaData metaData = MetaData.with(LedgerEntryProjection.REQUEST_HASH,
@@ -189,18 +213,35 @@ public class EntryRecorder {
             unitOfWork.commit();
             return receipts;
         } catch (RuntimeException e) {
-            if (unitOfWork.isActive()) {
-                unitOfWork.rollback(e);
-            }
+            rollBack(unitOfWork, e);
             throw unwrap(e);
+        } catch (Error e) {
+            rollBack(unitOfWork, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Rolls back a unit of work that failed with {@code cause}, always: left active, it and its
+     * transaction's connection would stay bound to this pooled thread, and every later request on
+     * it would fail. A rollback that fails too (the connection is gone) is added to the cause,
+     * which stays the reason given to the client.
+     */
+    private static void rollBack(DefaultUnitOfWork<?> unitOfWork, Throwable cause) {
+        if (!unitOfWork.isActive()) {
+            return;
+        }
+        try {
+            unitOfWork.rollback(cause);
+        } catch (RuntimeException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
         }
     }
 
     private static RuntimeException unwrap(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof DuplicateEntryException
-                    || t instanceof DataIntegrityViolationException || t instanceof ProblemException) {
-                return (RuntimeException) t;
+            if (t instanceof ProblemException problem) {
+                return problem;
             }
         }
         return e;

@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.api.problem.ProblemType;
 
 /**
  * Records single-entry requests that arrive together in one unit of work and one transaction (a
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>A group is all or nothing like a batch, but its requests are strangers: if a group fails (one
  * entry refers to an unknown entry, say), each of its requests is recorded again on its own, so
- * one request's error never becomes another's. Two requests with the same id never share a group;
+ * one request's error never becomes another's, except that a group that found the database
+ * unavailable answers all its requests so (503), as each would find the same. Two requests with the same id never share a group;
  * the second is recorded after the first and gets its receipt (or its 409). A request once queued
  * is recorded even if its client goes away, as if the answer had been lost on the way back; the
  * client's retry with the same id gets the same receipt.
@@ -188,6 +191,13 @@ class GroupCommit implements AutoCloseable {
                             List.of(outcome.recordedNow().get(i))));
                 }
                 return;
+            } catch (ProblemException e) {
+                if (e.type() == ProblemType.DATABASE_UNAVAILABLE) {
+                    // Recording each request alone would wait for a connection once per request.
+                    group.forEach(r -> r.result.completeExceptionally(e));
+                    return;
+                }
+                // Nothing of the group was stored; each request gets its own answer below.
             } catch (RuntimeException e) {
                 // Nothing of the group was stored; each request gets its own answer below.
             }

@@ -1,14 +1,18 @@
 package uk.gov.accessledger.api.problem;
 
+import java.sql.SQLException;
 import java.util.List;
+import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -97,6 +101,19 @@ class ProblemHandler {
                     List.of()), exchange);
         }
         return unexpected(e, exchange);
+    }
+
+    /**
+     * A lost or refused database connection is the database's fault, not the request's: 503 with
+     * Retry-After. Any other data access failure is unexpected.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, AxonException.class, SQLException.class})
+    ResponseEntity<ProblemDetail> databaseFault(Exception e, ServerWebExchange exchange) {
+        if (!DatabaseFaults.unavailable(e)) {
+            return unexpected(e, exchange);
+        }
+        log.warn("database unavailable request={} cause={}", exchange.getRequest().getId(), e.getClass().getSimpleName());
+        return problem(DatabaseFaults.problem(), exchange);
     }
 
     @ExceptionHandler(Exception.class)

@@ -29,6 +29,8 @@ public enum ProblemType {
             "You have too many open streams; close one or retry after the given delay"),
     BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE, "The ledger is busy; retry after the given delay"),
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+    DATABASE_UNAVAILABLE("database-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "The ledger's database is unavailable; retry after the given delay"),
     LOG_INTEGRITY("log-integrity", HttpStatus.SERVICE_UNAVAILABLE,
             "The log's stored checkpoint does not verify; run the self-audit");
 
