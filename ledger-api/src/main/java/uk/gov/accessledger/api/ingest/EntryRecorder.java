@@ -22,6 +22,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +114,8 @@ public class EntryRecorder {
                         accepted[i] = made.get(requested.get(i).id());
                         now[i] = true;
                     }
-                } catch (ConcurrencyException | DuplicateEntryException | DataIntegrityViolationException e) {
+                } catch (ConcurrencyException | AggregateStreamCreationException | DuplicateEntryException
+                         | DataIntegrityViolationException e) {
                     // Another writer took a chain position or an entry id between our check and our
                     // commit; the rolled-back chains were evicted from the cache, so look again.
                     conflicts.increment();
@@ -198,7 +200,8 @@ public class EntryRecorder {
 
     private static RuntimeException unwrap(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof DuplicateEntryException
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof DuplicateEntryException
                     || t instanceof DataIntegrityViolationException || t instanceof ProblemException) {
                 return (RuntimeException) t;
             }

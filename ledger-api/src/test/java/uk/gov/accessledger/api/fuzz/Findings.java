@@ -40,11 +40,24 @@ final class Findings {
         }
         synchronized (SEEN) {
             for (String rule : broken) {
-                String kind = rule.contains(":") ? rule.substring(0, rule.indexOf(':')) : rule;
+                String kind = (rule.contains(":") ? rule.substring(0, rule.indexOf(':')) : rule) + " @ "
+                        + where(request) + " -> " + status(answer);
                 SEEN.computeIfAbsent(kind, k -> new Example(rule, String.valueOf(request), String.valueOf(answer),
                         new long[1])).count()[0]++;
             }
         }
+    }
+
+    /** Method and path without the query, and for tiles and entry ids only the route. */
+    private static String where(Object request) {
+        String[] parts = String.valueOf(request).split(" ", 3);
+        String target = parts.length < 2 ? parts[0] : parts[0] + " " + parts[1].split("\\?", 2)[0];
+        return target.replaceAll("/log/tile/.*", "/log/tile/…").replaceAll("/me/entries/[^/ ]+", "/me/entries/{id}");
+    }
+
+    private static String status(Object answer) {
+        String text = String.valueOf(answer);
+        return text.contains(" ") ? text.substring(0, text.indexOf(' ')) : text;
     }
 
     static long cases() {

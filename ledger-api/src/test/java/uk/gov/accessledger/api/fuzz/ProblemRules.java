@@ -171,6 +171,9 @@ final class ProblemRules {
         }
         for (String pair : request.target().substring(q + 1).split("&")) {
             String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+            if (name.isEmpty() && pair.length() > 1) {
+                name = pair.substring(1); // Spring reads "=v" as a parameter named "v"
+            }
             try {
                 names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
