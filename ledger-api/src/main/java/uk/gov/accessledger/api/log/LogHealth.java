@@ -4,7 +4,11 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** DOWN when the sequencer stopped on an integrity failure: the log needs a person. */
+/**
+ * DOWN when the sequencer stopped on an integrity failure: the log needs a person. The reason is
+ * {@code rollback} when the database does not extend a checkpoint already published, else
+ * {@code integrity}.
+ */
 @Component("log")
 class LogHealth implements HealthIndicator {
 
@@ -17,6 +21,10 @@ class LogHealth implements HealthIndicator {
     @Override
     public Health health() {
         LogIntegrityException failure = sequencer.failure();
-        return failure == null ? Health.up().build() : Health.down().withDetail("reason", "integrity").build();
+        if (failure == null) {
+            return Health.up().build();
+        }
+        return Health.down().withDetail("reason", failure instanceof LogRollbackException ? "rollback" : "integrity")
+                .build();
     }
 }
