@@ -147,9 +147,7 @@ class LogSequencer implements SmartLifecycle {
             committed = null; // rebuild from what is stored, and settle the file, next time
             throw e;
         }
-        if (added > 0) {
-            witness(new LastCheckpointFile.State(new LastCheckpointFile.Mark(next[0].end(), next[0].root()), null));
-        }
+        settleWitnessed(next[0]);
         committed = next[0];
         treeSize.set(committed.end());
         leaves.increment(added);
@@ -192,7 +190,7 @@ class LogSequencer implements SmartLifecycle {
 
     /**
      * Refuses a database whose tree (of {@code size} leaves, root {@code root}) does not extend the
-     * checkpoint this node last saw committed, then records the database's checkpoint as seen.
+     * checkpoint this node last saw committed.
      * A {@code signing} line the database does not extend is a commit that did not complete: the
      * file was written before it, and nothing else could have published that checkpoint.
      */
@@ -236,9 +234,19 @@ class LogSequencer implements SmartLifecycle {
                         signing, size);
             }
         }
-        LastCheckpointFile.State now = new LastCheckpointFile.State(new LastCheckpointFile.Mark(size, root), null);
-        if (witnessed == null || witnessed.signing() != null || !witnessed.committed().sameAs(size, root)) {
-            witness(now);
+    }
+
+    /**
+     * Records {@code tree}, now committed (by this node or another), as the file's checkpoint.
+     * After the commit, so the lock is not held for it; only a change is written.
+     */
+    private void settleWitnessed(CompactRange tree) {
+        if (store.inMemory()) {
+            return;
+        }
+        byte[] root = tree.root();
+        if (witnessed == null || witnessed.signing() != null || !witnessed.committed().sameAs(tree.end(), root)) {
+            witness(new LastCheckpointFile.State(new LastCheckpointFile.Mark(tree.end(), root), null));
         }
     }
 
