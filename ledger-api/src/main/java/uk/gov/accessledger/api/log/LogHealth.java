@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DOWN when the sequencer stopped on an integrity failure: the log needs a person. The reason is
- * {@code rollback} when the database does not extend a checkpoint already published, else
- * {@code integrity}.
+ * {@code rollback} (with the published checkpoint's size and the database's) when the database
+ * does not extend a checkpoint already published, else {@code integrity}.
  */
 @Component("log")
 class LogHealth implements HealthIndicator {
@@ -24,7 +24,12 @@ class LogHealth implements HealthIndicator {
         if (failure == null) {
             return Health.up().build();
         }
-        return Health.down().withDetail("reason", failure instanceof LogRollbackException ? "rollback" : "integrity")
-                .build();
+        if (failure instanceof LogRollbackException rollback) {
+            // Checkpoint sizes are public (GET /log/checkpoint): safe to show.
+            return Health.down().withDetail("reason", "rollback")
+                    .withDetail("publishedSize", rollback.published().size())
+                    .withDetail("databaseSize", rollback.databaseSize()).build();
+        }
+        return Health.down().withDetail("reason", "integrity").build();
     }
 }

@@ -111,6 +111,8 @@ class BackupRestoreOnPostgresTest {
         JsonNode health = JSON.readTree(get(onBackup, "/actuator/health"));
         assertThat(health.at("/components/log/status").asText()).isEqualTo("DOWN");
         assertThat(health.at("/components/log/details/reason").asText()).isEqualTo("rollback");
+        assertThat(health.at("/components/log/details/publishedSize").asLong()).isEqualTo(50);
+        assertThat(health.at("/components/log/details/databaseSize").asLong()).isEqualTo(30);
         assertThat(status(onBackup, "/actuator/health/readiness")).as("it still takes entries").isEqualTo(200);
         record(onBackup, 5, false);
         Thread.sleep(500); // several sequencing intervals
