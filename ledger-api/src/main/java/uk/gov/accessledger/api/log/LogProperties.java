@@ -29,7 +29,7 @@ public record LogProperties(
         @DefaultValue("100ms") Duration sequenceInterval,
         @DefaultValue("20000") int maxLeavesPerCheckpoint,
         @DefaultValue("5m") Duration reconcileInterval,
-        @DefaultValue("2s") Duration lockIdleTimeout,
+        @DefaultValue("3s") Duration lockIdleTimeout,
         @DefaultValue("5s") Duration lockWaitTimeout) {
 
     /** The last-checkpoint file this node keeps. */

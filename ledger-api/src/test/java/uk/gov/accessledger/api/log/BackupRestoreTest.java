@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +38,12 @@ import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.verify.LedgerVerify;
 
 /**
- * Backups of a PostgreSQL ledger taken and restored with the operator's tools ({@code pg_dump -Fc},
- * {@code pg_restore}), as docs/operations.md describes: the restore drill, and a node that refuses
- * to sign on a database restored behind a checkpoint it has already published.
+ * Backups of a ledger taken and restored with the operator's tools ({@code pg_dump -Fc} and
+ * {@code pg_restore} on PostgreSQL, a copy of the database file on the embedded H2), as
+ * docs/operations.md describes: the restore drill, and a node that refuses to sign on a database
+ * restored behind a checkpoint it has already published.
  */
-class BackupRestoreOnPostgresTest {
+class BackupRestoreTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -156,12 +158,36 @@ class BackupRestoreOnPostgresTest {
                 .isEqualTo("rollback");
     }
 
+    @Test
+    void refusesToSignOnAnEmbeddedDatabaseFileRestoredFromAnOldCopy() throws Exception {
+        Path data = Files.createTempDirectory("ledger-h2");
+        String database = "jdbc:h2:file:" + data.resolve("ledger")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        Path file = data.resolve("ledger.mv.db");
+        ConfigurableApplicationContext node = start(database, data);
+        record(node, 8);
+        node.close();
+        Path copy = Files.copy(file, data.resolve("backup.mv.db"));
+        node = start(database, data);
+        record(node, 4);
+        node.close();
+        Files.copy(copy, file, StandardCopyOption.REPLACE_EXISTING);
+
+        ConfigurableApplicationContext restored = start(database, data);
+        waitFor(() -> status(restored, "/actuator/health") == 503, Duration.ofSeconds(30));
+        JsonNode health = JSON.readTree(get(restored, "/actuator/health"));
+        assertThat(health.at("/components/log/details/reason").asText()).isEqualTo("rollback");
+        assertThat(health.at("/components/log/details/publishedSize").asLong()).isEqualTo(12);
+        assertThat(health.at("/components/log/details/databaseSize").asLong()).isEqualTo(8);
+    }
+
     private ConfigurableApplicationContext start(String database, Path keys) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        boolean h2 = database.startsWith("jdbc:h2:");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApiApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + PostgresDatabase.user(),
-                "--spring.datasource.password=" + PostgresDatabase.password(),
+                "--spring.datasource.username=" + (h2 ? "sa" : PostgresDatabase.user()),
+                "--spring.datasource.password=" + (h2 ? "" : PostgresDatabase.password()),
                 "--spring.datasource.hikari.maximum-pool-size=4",
                 "--ledger.pseudonym-key=" + pseudonymKey,
                 "--ledger.service-credentials=" + TestServices.credentialsFile(),
