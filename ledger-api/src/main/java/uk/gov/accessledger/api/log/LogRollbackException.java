@@ -4,7 +4,7 @@ package uk.gov.accessledger.api.log;
  * The database's tree does not extend the newest checkpoint this node has seen committed (kept in
  * its {@link LastCheckpointFile}): the database was restored from an old backup or rolled back.
  * Signing on top of it would contradict a checkpoint clients may hold; a person must decide
- * (docs/operations.md, "Restoring a backup").
+ * (docs/operations.md, "Recovery when a node refuses to sign").
  */
 final class LogRollbackException extends LogIntegrityException {
 

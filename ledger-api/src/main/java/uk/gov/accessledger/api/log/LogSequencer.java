@@ -216,7 +216,7 @@ class LogSequencer implements SmartLifecycle {
                 throw new LogRollbackException(seen, size, "refusing to sign: the database's log has "
                         + size + " leaves, fewer than the checkpoint of " + seen + " that this node saw committed"
                         + " (" + checkpointFile.path().toAbsolutePath() + "); the database was restored from an"
-                        + " older backup or rolled back. See docs/operations.md, \"Restoring a backup\"");
+                        + " older backup or rolled back. See docs/operations.md, \"Recovery when a node refuses to sign\"");
             }
             byte[] rootThen = rootAt(seen.size(), size, root);
             if (!Arrays.equals(rootThen, seen.root())) {
@@ -224,7 +224,7 @@ class LogSequencer implements SmartLifecycle {
                         + seen.size() + " has root " + Base64.getEncoder().encodeToString(rootThen)
                         + ", not the root of the checkpoint of " + seen + " that this node saw committed ("
                         + checkpointFile.path().toAbsolutePath() + "); the database holds another history."
-                        + " See docs/operations.md, \"Restoring a backup\"");
+                        + " See docs/operations.md, \"Recovery when a node refuses to sign\"");
             }
             LastCheckpointFile.Mark signing = witnessed.signing();
             if (signing != null && (size < signing.size()
