@@ -7,7 +7,10 @@ RUN mvn -q -B -DskipTests install
 
 FROM eclipse-temurin:17-jre
 ARG MODULE
-RUN useradd --system --uid 10001 ledger && mkdir -p /var/lib/ledger && chown ledger /var/lib/ledger
+# /var/lib/ledger/keys (the log signing key) and /var/lib/ledger/node (this node's last-checkpoint
+# file) exist in the image, owned by the user, so that volumes mounted there are writable.
+RUN useradd --system --uid 10001 ledger && mkdir -p /var/lib/ledger/keys /var/lib/ledger/node \
+    && chown -R ledger /var/lib/ledger
 COPY --from=build /src/${MODULE}/target/${MODULE}-0.1.0-SNAPSHOT.jar /app/app.jar
 USER ledger
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

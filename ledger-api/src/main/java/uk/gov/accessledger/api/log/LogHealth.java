@@ -4,7 +4,11 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** DOWN when the sequencer stopped on an integrity failure: the log needs a person. */
+/**
+ * DOWN when the sequencer stopped on an integrity failure: the log needs a person. The reason is
+ * {@code rollback} (with the published checkpoint's size and the database's) when the database
+ * does not extend a checkpoint already published, else {@code integrity}.
+ */
 @Component("log")
 class LogHealth implements HealthIndicator {
 
@@ -17,6 +21,15 @@ class LogHealth implements HealthIndicator {
     @Override
     public Health health() {
         LogIntegrityException failure = sequencer.failure();
-        return failure == null ? Health.up().build() : Health.down().withDetail("reason", "integrity").build();
+        if (failure == null) {
+            return Health.up().build();
+        }
+        if (failure instanceof LogRollbackException rollback) {
+            // Checkpoint sizes are public (GET /log/checkpoint): safe to show.
+            return Health.down().withDetail("reason", "rollback")
+                    .withDetail("publishedSize", rollback.published().size())
+                    .withDetail("databaseSize", rollback.databaseSize()).build();
+        }
+        return Health.down().withDetail("reason", "integrity").build();
     }
 }

@@ -24,11 +24,14 @@ class LogReconciliation {
 
     private final LogStore store;
     private final TransactionTemplate transactions;
+    private final LogProperties properties;
     private final Counter requeued;
 
-    LogReconciliation(LogStore store, TransactionTemplate transactions, MeterRegistry meters) {
+    LogReconciliation(LogStore store, TransactionTemplate transactions, LogProperties properties,
+                      MeterRegistry meters) {
         this.store = store;
         this.transactions = transactions;
+        this.properties = properties;
         this.requeued = meters.counter("ledger.log.reconciled");
     }
 
@@ -37,6 +40,9 @@ class LogReconciliation {
         int total = 0;
         while (true) {
             Integer found = transactions.execute(status -> {
+                // It holds the log lock too: bounded like a sequencing round, so a node frozen here
+                // cannot stop every other node's sequencer.
+                store.boundLockHold(properties.lockWaitTimeout(), properties.lockIdleTimeout());
                 store.lockTreeSize(); // no sequencer moves entries between queue and leaves meanwhile
                 List<LogStore.Pending> missing = store.missing(BATCH);
                 store.enqueue(missing);

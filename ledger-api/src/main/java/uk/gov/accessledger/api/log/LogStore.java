@@ -1,6 +1,7 @@
 package uk.gov.accessledger.api.log;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import uk.gov.accessledger.merkle.CompactRange;
 import uk.gov.accessledger.merkle.NodeId;
+import uk.gov.accessledger.merkle.Rfc6962Hasher;
 
 /** The log tables. Blocking JDBC: call from worker threads only. */
 @Repository
@@ -26,10 +30,53 @@ class LogStore {
     record StoredCheckpoint(long size, byte[] rootHash, String note, Instant signedAt) {
     }
 
+    /**
+     * How much longer than the lock wait a read on a lock-holding connection may take before the
+     * connection counts as dead: the longest statement of a sequencing round (20,000 leaves and
+     * their nodes) takes well under a second.
+     */
+    private static final Duration READ_MARGIN = Duration.ofSeconds(30);
+
     private final JdbcTemplate jdbc;
+    /** The JDBC URL of the database, read once; null until then. */
+    private volatile String url;
 
     LogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private String url() {
+        String known = url;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
+            url = known;
+        }
+        return known;
+    }
+
+    /** An in-memory database is new at every start: it has no past to be rolled back to. */
+    boolean inMemory() {
+        return url().startsWith("jdbc:h2:mem:");
+    }
+
+    /**
+     * Bounds, for the rest of this transaction, how long it may wait for the log lock and how long
+     * the lock stays held when this node stops talking to PostgreSQL (frozen, cut off, or its
+     * connection half-open): the database then ends the session, which frees the lock for another
+     * node. The connection's reads are bounded too, so this node cannot wait forever on a
+     * database that has gone. Call first in the transaction. H2 is embedded: one node, no bound.
+     */
+    void boundLockHold(Duration wait, Duration idle) {
+        if (!url().startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            c.setNetworkTimeout(Runnable::run, Math.toIntExact(wait.plus(idle).plus(READ_MARGIN).toMillis()));
+            return null;
+        });
+        jdbc.queryForList("SELECT set_config('lock_timeout', ?, true),"
+                + " set_config('idle_in_transaction_session_timeout', ?, true)",
+                wait.toMillis() + "ms", idle.toMillis() + "ms");
     }
 
     /** Locks the log for this transaction (see log_state in V2) and returns its size. */
@@ -70,6 +117,11 @@ class LogStore {
         List<Object[]> rows = new ArrayList<>(nodes.size());
         nodes.forEach(n -> rows.add(new Object[] {n.level(), n.index(), n.hash()}));
         jdbc.batchUpdate("INSERT INTO log_node (level, node_index, hash) VALUES (?, ?, ?)", rows);
+    }
+
+    /** The root of the first {@code size} leaves from the stored nodes; requires size <= the tree size. */
+    byte[] rootAt(long size) {
+        return CompactRange.of(Rfc6962Hasher.DEFAULT, 0, size, nodes(CompactRange.rangeNodes(0, size))).root();
     }
 
     void setTreeSize(long size) {
