@@ -22,6 +22,11 @@ record ChaosDatabase(String name, String checkUrl, String user, String password,
 
     /** A fresh PostgreSQL database of this run's own, dropped when the test JVM exits. */
     static ChaosDatabase postgres() {
+        return postgres(POOL_SIZE);
+    }
+
+    /** As {@link #postgres()}, with {@code poolSize} connections per node. */
+    static ChaosDatabase postgres(int poolSize) {
         String url = PostgresDatabase.create();
         String admin = System.getenv().getOrDefault("LEDGER_TEST_PG_URL", "");
         if (admin.isBlank()) {
@@ -30,7 +35,7 @@ record ChaosDatabase(String name, String checkUrl, String user, String password,
         return new ChaosDatabase(url.substring(url.lastIndexOf('/') + 1), url, PostgresDatabase.user(),
                 PostgresDatabase.password(), Map.of("LEDGER_DB_URL", url, "LEDGER_DB_USER", PostgresDatabase.user(),
                         "LEDGER_DB_PASSWORD", PostgresDatabase.password(),
-                        "LEDGER_DB_POOL_SIZE", Integer.toString(POOL_SIZE)), admin);
+                        "LEDGER_DB_POOL_SIZE", Integer.toString(poolSize)), admin);
     }
 
     /**

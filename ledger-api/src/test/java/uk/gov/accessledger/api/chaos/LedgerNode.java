@@ -84,12 +84,21 @@ final class LedgerNode {
         RUNNING.add(process);
     }
 
-    /** Waits until readiness answers 200; fails, with the log's tail, if the process dies first. */
+    /**
+     * Waits until readiness answers 200; fails, with the log's tail, if the process dies first.
+     * A start that lost its free port to another process before binding it is tried again.
+     */
     void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + START_PATIENCE.toNanos();
         Process p = process;
-        while (true) {
+        for (int portRetries = 3; true; ) {
             if (!p.isAlive()) {
+                RUNNING.remove(p);
+                if (portRetries-- > 0 && tail().contains("was already in use")) {
+                    start();
+                    p = process;
+                    continue;
+                }
                 throw new IllegalStateException(name + " exited with status " + p.exitValue() + " while starting; "
                         + log() + " ends:\n" + tail());
             }
