@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -38,6 +39,9 @@ final class ClientLoad {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String SERVICE = TestServices.GP;
     private static final long SEED = 20261205L;
+    /** The JDK's client sends a {@code Connection} header only when allowed to (Failsafe allows it). */
+    private static final boolean CAN_CLOSE_CONNECTIONS = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "")
+            .toLowerCase(Locale.ROOT).contains("connection");
 
     private final LedgerCluster cluster;
     private final Outcomes outcomes;
@@ -99,7 +103,7 @@ final class ClientLoad {
         return acks;
     }
 
-    /** Acknowledgements of one id that named different entries. */
+    /** Acknowledgements of one id that named different entries, malformed receipts, clients that failed. */
     List<String> contradictions() {
         return List.copyOf(contradictions);
     }
@@ -139,6 +143,8 @@ final class ClientLoad {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            contradictions.add("client " + index + " stopped: " + e);
         }
     }
 
@@ -154,7 +160,7 @@ final class ClientLoad {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (node == closing) {
+        if (node == closing && CAN_CLOSE_CONNECTIONS) {
             request.header("Connection", "close");
         }
         requests.incrementAndGet();
