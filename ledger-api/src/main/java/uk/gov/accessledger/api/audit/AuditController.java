@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,13 @@ import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.WorkerThreads;
 import uk.gov.accessledger.api.history.EntryPage;
 import uk.gov.accessledger.api.history.EntryViews;
+import uk.gov.accessledger.api.log.LogProofs;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
 import uk.gov.accessledger.api.projection.HistoryFilter;
 import uk.gov.accessledger.api.projection.LedgerEntries;
-import java.time.Clock;
-import uk.gov.accessledger.api.log.LogProofs;
+import uk.gov.accessledger.api.web.WholeNumbers;
 import uk.gov.accessledger.bundle.BundleFormat;
 import uk.gov.accessledger.bundle.BundleWriter;
 import uk.gov.accessledger.bundle.EntryCsvRow;
@@ -232,9 +233,9 @@ class AuditController {
             return 20;
         }
         try {
-            int limit = Integer.parseInt(value);
+            long limit = WholeNumbers.parse(value);
             if (limit >= 1 && limit <= 100) {
-                return limit;
+                return (int) limit;
             }
         } catch (NumberFormatException e) {
             // named below
@@ -247,7 +248,7 @@ class AuditController {
             return null;
         }
         try {
-            return Long.parseLong(value);
+            return WholeNumbers.parse(value);
         } catch (NumberFormatException e) {
             throw ProblemException.invalid(List.of(FieldError.parameter("cursor", "is not a cursor this API gave out")));
         }

@@ -13,6 +13,7 @@ import java.util.Set;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.projection.HistoryFilter;
+import uk.gov.accessledger.api.web.WholeNumbers;
 import uk.gov.accessledger.chain.EntryTimes;
 
 /** Parses list query parameters, naming any that are wrong. */
@@ -42,8 +43,9 @@ final class QueryParameters {
         int limit = DEFAULT_LIMIT;
         if (params.containsKey("limit")) {
             try {
-                limit = Integer.parseInt(params.get("limit"));
-                if (limit < 1 || limit > MAX_LIMIT) {
+                long asked = WholeNumbers.parse(params.get("limit"));
+                limit = (int) Math.min(asked, Integer.MAX_VALUE);
+                if (asked < 1 || asked > MAX_LIMIT) {
                     errors.add(FieldError.parameter("limit", "must be between 1 and " + MAX_LIMIT));
                 }
             } catch (NumberFormatException e) {
@@ -152,7 +154,7 @@ final class QueryParameters {
         if (!decoded.startsWith("c1:")) {
             throw new IllegalArgumentException("not a cursor");
         }
-        long position = Long.parseLong(decoded.substring(3));
+        long position = WholeNumbers.parse(decoded.substring(3));
         if (position < 0) {
             throw new IllegalArgumentException("not a cursor");
         }

@@ -61,7 +61,7 @@ public class EntryRequestParser {
 
     public Optional<ParsedEntry> parse(JsonNode node, String pointer, ServicePrincipal service, List<FieldError> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldError(pointer.isEmpty() ? "/" : pointer, "must be a JSON object"));
+            errors.add(new FieldError(pointer, "must be a JSON object"));
             return Optional.empty();
         }
         int errorsBefore = errors.size();
@@ -98,7 +98,7 @@ public class EntryRequestParser {
      */
     public Optional<ParsedEntry> parseConcern(JsonNode node, String subject, UUID about, List<FieldError> errors) {
         if (!node.isObject()) {
-            errors.add(new FieldError("/", "must be a JSON object"));
+            errors.add(new FieldError(FieldError.WHOLE_DOCUMENT, "must be a JSON object"));
             return Optional.empty();
         }
         int errorsBefore = errors.size();

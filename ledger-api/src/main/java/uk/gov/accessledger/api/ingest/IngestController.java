@@ -101,7 +101,7 @@ class IngestController {
             JsonNode root = RequestJson.parse(body);
             List<FieldError> errors = new ArrayList<>();
             if (!root.isObject()) {
-                throw ProblemException.invalid(List.of(new FieldError("/", "must be an object with \"entries\"")));
+                throw ProblemException.invalid(List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "must be an object with \"entries\"")));
             }
             JsonNode list = root.get("entries");
             root.fieldNames().forEachRemaining(name -> {

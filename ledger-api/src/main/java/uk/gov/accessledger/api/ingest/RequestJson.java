@@ -35,7 +35,7 @@ public final class RequestJson {
     public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is empty",
-                    List.of(new FieldError("/", "is required")));
+                    List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "is required")));
         }
         try {
             JsonNode root = STRICT.readTree(RequestText.decode(body));
@@ -45,10 +45,10 @@ public final class RequestJson {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is not valid JSON" + where
-                    + ": " + reason(e), List.of(new FieldError("/", "is not valid JSON" + where)));
+                    + ": " + reason(e), List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "is not valid JSON" + where)));
         } catch (IOException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body could not be read",
-                    List.of(new FieldError("/", "could not be read")));
+                    List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "could not be read")));
         }
     }
 

@@ -56,7 +56,7 @@ final class RequestText {
     static void requirePairedSurrogates(JsonNode root) {
         String pointer = firstUnpaired(root, "");
         if (pointer != null) {
-            throw ProblemException.invalid(List.of(new FieldError(pointer.isEmpty() ? "/" : pointer,
+            throw ProblemException.invalid(List.of(new FieldError(pointer,
                     "must not contain an unpaired surrogate (U+D800 to U+DFFF)")));
         }
     }
@@ -80,7 +80,7 @@ final class RequestText {
                 if (TextCharacters.hasUnpairedSurrogate(field.getKey())) {
                     return pointer; // the name cannot be written in a pointer, so its object is named
                 }
-                String found = firstUnpaired(field.getValue(), pointer + "/" + escape(field.getKey()));
+                String found = firstUnpaired(field.getValue(), FieldError.pointer(pointer, field.getKey()));
                 if (found != null) {
                     return found;
                 }
@@ -113,10 +113,6 @@ final class RequestText {
                 inside = container == null ? "" : container.pathAsPointer().toString();
             }
         }
-        return inside == null || inside.isEmpty() ? "/" : inside;
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+        return inside == null ? FieldError.WHOLE_DOCUMENT : inside;
     }
 }

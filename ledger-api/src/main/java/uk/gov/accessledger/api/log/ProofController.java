@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.WorkerThreads;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
+import uk.gov.accessledger.api.web.WholeNumbers;
 
 /**
  * JSON proofs for clients that do not want tiles (public: they hold only hashes). Hashes are
@@ -89,7 +90,7 @@ class ProofController {
             return -1;
         }
         try {
-            long n = Long.parseLong(value);
+            long n = WholeNumbers.parse(value);
             if (n < 0) {
                 errors.add(FieldError.parameter(name, "must not be negative"));
             }

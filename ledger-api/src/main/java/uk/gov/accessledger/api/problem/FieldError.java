@@ -13,6 +13,9 @@ public record FieldError(String pointer, String parameter, String detail) {
         this(pointer, null, detail);
     }
 
+    /** RFC 6901's pointer to the whole request document ("/" would name a member called ""). */
+    public static final String WHOLE_DOCUMENT = "";
+
     public static FieldError parameter(String name, String detail) {
         return new FieldError(null, name, detail);
     }

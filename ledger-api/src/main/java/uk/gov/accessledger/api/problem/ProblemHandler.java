@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -49,7 +50,14 @@ class ProblemHandler {
                 ? "Content-Type " + got + " is not supported; send application/json"
                 : "this Content-Type is not supported; send application/json";
         return problem(new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail,
-                List.of(new FieldError("/", "header Content-Type must be application/json"))), exchange);
+                List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "must be sent as application/json"))), exchange);
+    }
+
+    /** The firewall checks query parameter names only when they are read, so it can throw here. */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return problem(new ProblemException(ProblemType.MALFORMED_REQUEST,
+                "the request's path, parameters or headers hold characters that are not allowed", List.of()), exchange);
     }
 
     @ExceptionHandler(NotAcceptableStatusException.class)
@@ -77,7 +85,7 @@ class ProblemHandler {
             return problem(ProblemException.invalid(List.of(FieldError.parameter(name, "has an invalid value"))), exchange);
         }
         return problem(new ProblemException(ProblemType.MALFORMED_JSON, "the request body could not be read",
-                List.of(new FieldError("/", "is not a JSON document"))), exchange);
+                List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "is not a JSON document"))), exchange);
     }
 
     @ExceptionHandler(DataBufferLimitException.class)

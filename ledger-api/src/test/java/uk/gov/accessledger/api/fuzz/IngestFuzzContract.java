@@ -286,7 +286,7 @@ abstract class IngestFuzzContract {
                 return;
             }
         }
-        broken.add("error-misnames-field: no error names " + path + ": " + answer.json().path("errors"));
+        broken.add("error-misnames-field: no error names " + path.replace("\n", "\\n") + ": " + answer.json().path("errors"));
     }
 
     /** An accepted request stored exactly its entries, as sent, and every read still works. */

@@ -136,6 +136,9 @@ final class ProblemRules {
         if (document == null) {
             return;
         }
+        if (pointer.isEmpty()) {
+            return; // the whole document
+        }
         JsonPointer compiled = JsonPointer.compile(pointer);
         if (!document.at(compiled).isMissingNode()) {
             return;
