@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that says the database is away or dropped the connection, not that the
@@ -31,6 +32,12 @@ public final class DatabaseFaults {
                 return true;
             }
             if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+                return true;
+            }
+            // A commit or rollback that failed in JDBC: the connection is gone (Hikari's "Connection
+            // is closed" carries no SQLState). Whether the commit reached the database is unknown,
+            // so no receipt is given; a retry with the same ids finds out.
+            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
                 return true;
             }
         }
