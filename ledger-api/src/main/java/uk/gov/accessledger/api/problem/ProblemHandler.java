@@ -50,7 +50,7 @@ class ProblemHandler {
                 ? "Content-Type " + got + " is not supported; send application/json"
                 : "this Content-Type is not supported; send application/json";
         return problem(new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail,
-                List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "must be sent as application/json"))), exchange);
+                List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "must be sent with Content-Type application/json"))), exchange);
     }
 
     /** The firewall checks query parameter names only when they are read, so it can throw here. */
