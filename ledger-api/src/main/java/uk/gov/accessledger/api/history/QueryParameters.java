@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.gov.accessledger.api.ingest.TextCharacters;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.projection.HistoryFilter;
@@ -115,8 +116,23 @@ final class QueryParameters {
         if (from != null && to != null && !from.isBefore(to)) {
             errors.add(FieldError.parameter("to", "must not be before from"));
         }
-        return HistoryFilter.of(blankToNull(params.get("organisation")), blankToNull(params.get("purpose")),
-                blankToNull(params.get("action")), blankToNull(params.get("kind")), from, to);
+        return HistoryFilter.of(text(params, "organisation", errors), text(params, "purpose", errors),
+                text(params, "action", errors), text(params, "kind", errors), from, to);
+    }
+
+    /**
+     * A text filter, null when absent or blank. No code holds a control character or an unpaired
+     * surrogate, and PostgreSQL cannot even compare a text holding U+0000, so such a value is
+     * refused rather than sent to the database.
+     */
+    private static String text(Map<String, String> params, String name, List<FieldError> errors) {
+        String value = blankToNull(params.get(name));
+        String problem = value == null ? null : TextCharacters.problem(value, false);
+        if (problem != null) {
+            errors.add(FieldError.parameter(name, problem));
+            return null;
+        }
+        return value;
     }
 
     private static Set<String> union(Set<String> base, String... more) {

@@ -39,6 +39,11 @@ public final class RequestJson {
         }
         try {
             JsonNode root = STRICT.readTree(RequestText.decode(body));
+            if (root == null || root.isMissingNode()) {
+                // RFC 8259 section 2: a JSON text is one value; white space alone is none.
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body holds no JSON value",
+                        List.of(new FieldError(FieldError.WHOLE_DOCUMENT, "is not valid JSON: it holds no value")));
+            }
             RequestText.requirePairedSurrogates(root);
             return root;
         } catch (JsonProcessingException e) {

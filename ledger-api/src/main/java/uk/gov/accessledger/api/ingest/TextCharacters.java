@@ -5,13 +5,13 @@ package uk.gov.accessledger.api.ingest;
  * is no Unicode character and cannot be written as UTF-8, and no control character (U+0000 to
  * U+001F, U+007F to U+009F), except line feed in free text that may run over lines.
  */
-final class TextCharacters {
+public final class TextCharacters {
 
     private TextCharacters() {
     }
 
     /** What is wrong with {@code value}, as a field error's detail, or null if nothing is. */
-    static String problem(String value, boolean lineFeedAllowed) {
+    public static String problem(String value, boolean lineFeedAllowed) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length()

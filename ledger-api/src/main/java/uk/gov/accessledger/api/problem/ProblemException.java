@@ -23,7 +23,8 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
-                ? errors.get(0).field() + " " + errors.get(0).detail()
+                ? (errors.get(0).field().isEmpty() ? "the request body " : errors.get(0).field() + " ")
+                        + errors.get(0).detail()
                 : errors.size() + " fields are invalid; see errors";
         return new ProblemException(ProblemType.INVALID_REQUEST, detail, errors);
     }

@@ -17,7 +17,7 @@ import reactor.netty.NettyPipeline;
 class HttpEdgeConfig {
 
     /**
-     * Adds {@link DecodingFailureProblems} to every HTTP/1.1 connection, between the codec (whose
+     * Adds {@link DecodingFailureProblems} and {@link ReadAfterResponse} to every HTTP/1.1 connection, between the codec (whose
      * limits are {@code server.netty.max-initial-line-length} and {@code
      * server.max-http-request-header-size}) and Reactor Netty's traffic handler.
      */
@@ -30,6 +30,8 @@ class HttpEdgeConfig {
             if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null) {
                 channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, DecodingFailureProblems.NAME,
                         new DecodingFailureProblems(mapper, maxRequestLine, maxHeaderBytes));
+                channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, ReadAfterResponse.NAME,
+                        new ReadAfterResponse());
             }
         });
     }
@@ -38,6 +40,12 @@ class HttpEdgeConfig {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     WebFilter unreadBodyClosesConnection() {
         return new UnreadBodyClosesConnection();
+    }
+
+    /** After Spring Security (a bean filter without an order runs last). */
+    @Bean
+    WebFilter namelessParameters(ObjectMapper mapper) {
+        return new NamelessParameters(mapper);
     }
 
     /** Before Spring Boot's error handler (order -1). */

@@ -167,9 +167,16 @@ final class EntryMutations {
             return (role == null ? inserted : inserted.replace(ROLE, role)).getBytes(StandardCharsets.UTF_8);
         }
 
+        /**
+         * The raw bytes as the target's staffRole; a target without one (the batch document
+         * itself) gets them as a staffRole member inserted there, which that object does not know.
+         */
         byte[] staffRole(byte[] raw) {
             if (role == null) {
-                return plain();
+                String[] parts = text.split(MEMBER, 2);
+                return concat(concat(concat(parts[0].getBytes(StandardCharsets.UTF_8),
+                        "\"staffRole\":\"".getBytes(StandardCharsets.UTF_8)), raw),
+                        ("\"," + parts[1]).getBytes(StandardCharsets.UTF_8));
             }
             String[] parts = text.replace(MEMBER, "").split(ROLE, 2);
             return concat(concat(parts[0].getBytes(StandardCharsets.UTF_8), raw),

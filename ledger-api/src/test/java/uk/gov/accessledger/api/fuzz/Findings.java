@@ -36,7 +36,8 @@ final class Findings {
             return;
         }
         if (!EXPLORE) {
-            throw new AssertionError("broken rules " + broken + "\n  request: " + request + "\n  answer: " + answer);
+            throw new AssertionError("broken rules " + visible(String.valueOf(broken)) + "\n  request: "
+                    + visible(String.valueOf(request)) + "\n  answer: " + visible(String.valueOf(answer)));
         }
         synchronized (SEEN) {
             for (String rule : broken) {
@@ -69,8 +70,30 @@ final class Findings {
         System.out.println("[fuzz] " + CASES.get() + " generated cases checked in "
                 + (System.nanoTime() - STARTED) / 1_000_000 + " ms since the first fuzz class loaded");
         synchronized (SEEN) {
-            SEEN.forEach((kind, e) -> System.out.println("[fuzz] FINDING " + kind + " x" + e.count()[0] + "\n    rule: "
-                    + e.rule() + "\n    request: " + e.request() + "\n    answer: " + e.answer()));
+            SEEN.forEach((kind, e) -> System.out.println("[fuzz] FINDING " + visible(kind) + " x" + e.count()[0]
+                    + "\n    rule: " + visible(e.rule()) + "\n    request: " + visible(e.request()) + "\n    answer: "
+                    + visible(e.answer())));
         }
+    }
+
+    /**
+     * The text with control characters and unpaired surrogates as {@code \\uXXXX}: a report line
+     * must survive the test runner's output channel, which cuts a line at such a character.
+     */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -157,7 +157,10 @@ abstract class IngestFuzzContract {
             unchanged(server, before, rules);
             Findings.check(again, replay, rules);
         }
-        ObjectNode changed = entry.deepCopy().put("staffRole", entry.get("staffRole").asText() + "x");
+        // Other content that is itself valid: a staffRole may hold at most 100 characters.
+        String role = entry.get("staffRole").asText();
+        String otherRole = role.length() < 100 ? role + "x" : (role.startsWith("x") ? "y" : "x") + role.substring(1);
+        ObjectNode changed = entry.deepCopy().put("staffRole", otherRole);
         Request conflicting = Request.postJson(ENTRIES, gp, EntryMutations.bytes(changed));
         Request otherService = Request.postJson(ENTRIES, FuzzHttp.service(TestServices.DWP), body);
         for (Request clash : List.of(conflicting, otherService)) {
@@ -277,16 +280,37 @@ abstract class IngestFuzzContract {
         }
     }
 
-    /** Some error must name the changed member: the pointer itself, one inside it or one above it. */
+    /**
+     * Some error must name the changed member: the pointer itself, one inside it or one above it.
+     * A member whose name holds an unpaired surrogate cannot be named by a pointer that is valid
+     * UTF-8, so docs/api.md ("Text") names the object holding it, which may be the whole document.
+     */
     private static void namesField(Answer answer, String path, List<String> broken) {
+        String parent = path.substring(0, path.lastIndexOf('/'));
+        boolean unnameable = hasUnpairedSurrogate(path.substring(path.lastIndexOf('/') + 1));
         for (JsonNode error : answer.json().path("errors")) {
             String p = error.path("pointer").asText(null);
+            if (unnameable && parent.equals(p)) {
+                return;
+            }
             if (p != null && (p.equals(path) || p.startsWith(path + "/") || (!p.isEmpty() && !p.equals("/")
                     && path.startsWith(p + "/")))) {
                 return;
             }
         }
-        broken.add("error-misnames-field: no error names " + path.replace("\n", "\\n") + ": " + answer.json().path("errors"));
+        broken.add("error-misnames-field: no error names " + path + ": " + answer.json().path("errors"));
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An accepted request stored exactly its entries, as sent, and every read still works. */

@@ -175,7 +175,8 @@ final class ProblemRules {
         for (String pair : request.target().substring(q + 1).split("&")) {
             String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
             if (name.isEmpty() && pair.length() > 1) {
-                name = pair.substring(1); // Spring reads "=v" as a parameter named "v"
+                names.add(""); // "=v" is a parameter without a name
+                name = pair.substring(1); // which Spring reads as a parameter named "v"
             }
             try {
                 names.add(URLDecoder.decode(name, StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,17 @@ class BadInputTest extends ApiTestSupport {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(P + "malformed-json")
                 .jsonPath("$.errors[0].pointer").isEqualTo("");
+    }
+
+    @Test
+    void rejectsAWhitespaceOnlyBodyAsMalformedInSingleAndBatch() {
+        long[] before = stored();
+        for (String path : List.of("/api/v1/entries", "/api/v1/entries/batch")) {
+            post(TestServices.GP, path, " \n").expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.type").isEqualTo(P + "malformed-json")
+                    .jsonPath("$.errors[0].pointer").isEqualTo("");
+        }
+        assertThat(stored()).containsExactly(before);
     }
 
     @Test

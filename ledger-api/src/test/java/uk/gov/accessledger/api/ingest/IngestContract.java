@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
+import uk.gov.accessledger.api.support.TestTokens;
 
 /** Ingest and history behaviour; run on H2 and on PostgreSQL by the two subclasses. */
 abstract class IngestContract extends ApiTestSupport {
@@ -54,6 +55,22 @@ abstract class IngestContract extends ApiTestSupport {
         assertThat(entry.get("entry").has("prev")).isFalse();
         assertThat(entry.get("labels").get("al:DirectCare").get("description").asText()).isNotBlank();
         assertThat(new String(canonical, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(citizen);
+    }
+
+    @Test
+    void refusesAControlCharacterInAListFilterNamingItInsteadOfFailing() {
+        String citizen = nhsNumber();
+        post(TestServices.GP, ENTRIES, access(citizen)).expectStatus().isCreated();
+        for (String filter : List.of("kind", "organisation", "purpose", "action")) {
+            web.get().uri(b -> b.path("/api/v1/me/entries").queryParam(filter, "\u0000").build())
+                    .headers(h -> h.setBearerAuth(TestTokens.get().citizen(citizen))).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.type").isEqualTo("urn:access-ledger:problem:invalid-request")
+                    .jsonPath("$.errors[0].parameter").isEqualTo(filter);
+            web.get().uri(b -> b.path("/api/v1/organisation/entries").queryParam(filter, "a\u0001").build())
+                    .headers(h -> h.setBasicAuth(TestServices.GP, TestServices.secret(TestServices.GP))).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo(filter);
+        }
     }
 
     @Test
