@@ -46,11 +46,11 @@ public final class DatabaseFaults {
 
     /**
      * SQLState class 08 "connection exception"; PostgreSQL's 57P01 admin_shutdown (a terminated
-     * backend), 57P02 crash_shutdown and 57P03 cannot_connect_now; H2's 90067 "connection broken"
-     * and 90098 "database closed".
+     * backend), 57P02 crash_shutdown and 57P03 cannot_connect_now; H2's 90067 "connection broken",
+     * 90098 "database closed" and 90121 "database called at shutdown".
      */
     private static boolean lostConnection(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0")
-                || sqlState.equals("90067") || sqlState.equals("90098"));
+                || sqlState.equals("90067") || sqlState.equals("90098") || sqlState.equals("90121"));
     }
 }
