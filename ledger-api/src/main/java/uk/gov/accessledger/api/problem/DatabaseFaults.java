@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises a failure that says the database is away or dropped the connection, not that the
@@ -31,6 +32,12 @@ public final class DatabaseFaults {
                 return true;
             }
             if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+                return true;
+            }
+            // A commit that failed on a lost connection, whose rollback then failed too: the
+            // rollback's failure is the cause, the commit's is kept beside it.
+            if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
+                    && unavailable(failed.getApplicationException())) {
                 return true;
             }
         }
