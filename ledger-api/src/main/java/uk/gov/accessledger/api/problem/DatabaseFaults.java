@@ -24,7 +24,10 @@ public final class DatabaseFaults {
     private DatabaseFaults() {
     }
 
-    /** Whether {@code e} or one of its causes is a lost or refused database connection. */
+    /**
+     * Whether {@code e} or one of its causes is a lost or refused database connection, or a
+     * transaction the database could not commit or roll back.
+     */
     public static boolean unavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
@@ -34,10 +37,11 @@ public final class DatabaseFaults {
             if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
                 return true;
             }
-            // A commit that failed on a lost connection, whose rollback then failed too: the
-            // rollback's failure is the cause, the commit's is kept beside it.
-            if (t instanceof TransactionSystemException failed && failed.getApplicationException() != null
-                    && unavailable(failed.getApplicationException())) {
+            // The database could not complete a commit or rollback: the commit on a terminated
+            // connection failed, then the rollback found the pooled connection closed (no SQLState),
+            // and Spring threw the latter, having only logged the former. Whether it committed is
+            // unknown; a retry with the same ids finds out.
+            if (t instanceof TransactionSystemException) {
                 return true;
             }
         }
