@@ -24,7 +24,10 @@ public final class DatabaseFaults {
     private DatabaseFaults() {
     }
 
-    /** Whether {@code e} or one of its causes is a lost or refused database connection. */
+    /**
+     * Whether {@code e} or one of its causes is a lost or refused database connection, or a
+     * transaction the database could not commit or roll back.
+     */
     public static boolean unavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
@@ -34,10 +37,11 @@ public final class DatabaseFaults {
             if (t instanceof SQLException sql && lostConnection(sql.getSQLState())) {
                 return true;
             }
-            // A commit or rollback that failed in JDBC: the connection is gone (Hikari's "Connection
-            // is closed" carries no SQLState). Whether the commit reached the database is unknown,
-            // so no receipt is given; a retry with the same ids finds out.
-            if (t instanceof TransactionSystemException && t.getCause() instanceof SQLException) {
+            // The database could not complete a commit or rollback: the commit on a terminated
+            // connection failed, then the rollback found the pooled connection closed (no SQLState),
+            // and Spring threw the latter, having only logged the former. Whether it committed is
+            // unknown; a retry with the same ids finds out.
+            if (t instanceof TransactionSystemException) {
                 return true;
             }
         }
@@ -53,11 +57,11 @@ public final class DatabaseFaults {
 
     /**
      * SQLState class 08 "connection exception"; PostgreSQL's 57P01 admin_shutdown (a terminated
-     * backend), 57P02 crash_shutdown and 57P03 cannot_connect_now; H2's 90067 "connection broken"
-     * and 90098 "database closed".
+     * backend), 57P02 crash_shutdown and 57P03 cannot_connect_now; H2's 90067 "connection broken",
+     * 90098 "database closed" and 90121 "database called at shutdown".
      */
     private static boolean lostConnection(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0")
-                || sqlState.equals("90067") || sqlState.equals("90098"));
+                || sqlState.equals("90067") || sqlState.equals("90098") || sqlState.equals("90121"));
     }
 }

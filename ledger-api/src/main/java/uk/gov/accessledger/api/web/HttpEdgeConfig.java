@@ -48,6 +48,13 @@ class HttpEdgeConfig {
         return new NamelessParameters(mapper);
     }
 
+    /** Right after {@link #unreadBodyClosesConnection()}, before Spring Security. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    StoppingNodeRefusesWrites stoppingNodeRefusesWrites(ObjectMapper mapper) {
+        return new StoppingNodeRefusesWrites(mapper);
+    }
+
     /** Before Spring Boot's error handler (order -1). */
     @Bean
     @Order(-2)

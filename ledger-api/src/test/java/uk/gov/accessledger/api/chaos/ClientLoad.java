@@ -53,6 +53,8 @@ final class ClientLoad {
             (SERVICE + ":" + TestServices.secret(SERVICE)).getBytes(StandardCharsets.UTF_8));
     private final Map<UUID, Acknowledgement> acks = new ConcurrentHashMap<>();
     private final List<String> contradictions = Collections.synchronizedList(new ArrayList<>());
+    /** "phase node" of each request a node dropped unanswered but had recorded: its resend was answered 200. */
+    private final List<String> recordedUnanswered = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong requests = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     /** A node whose requests ask for the connection to be closed after the answer: see {@link #closeConnectionsTo}. */
@@ -108,6 +110,18 @@ final class ClientLoad {
         return List.copyOf(contradictions);
     }
 
+    /**
+     * Requests {@code node} dropped unanswered in {@code phase} (a broken connection) although it
+     * had recorded them; a dropped request it had not recorded is not counted, as its client cannot
+     * tell it from a connection the node closed before reading the request.
+     */
+    long recordedUnanswered(String phase, LedgerNode node) {
+        String key = phase + " " + node.name;
+        synchronized (recordedUnanswered) {
+            return recordedUnanswered.stream().filter(key::equals).count();
+        }
+    }
+
     long requests() {
         return requests.get();
     }
@@ -130,11 +144,12 @@ final class ClientLoad {
                     body = entry(random, ids).toString();
                 }
                 String path = batch ? "/api/v1/entries/batch" : "/api/v1/entries";
+                List<String> dropped = new ArrayList<>();
                 for (int attempt = 0; !stopping; attempt++) {
                     LedgerNode node = cluster.anyUp(preferred + attempt);
                     if (node == null) {
                         Thread.sleep(50);
-                    } else if (send(node, path, body, ids, batch)) {
+                    } else if (send(node, path, body, ids, batch, dropped)) {
                         break;
                     } else {
                         Thread.sleep(Math.min(500, 20L * (attempt + 1)));
@@ -155,8 +170,8 @@ final class ClientLoad {
     }
 
     /** Answers true when the request is done with: acknowledged, or refused for good (4xx). */
-    private boolean send(LedgerNode node, String path, String body, List<UUID> ids, boolean batch)
-            throws InterruptedException {
+    private boolean send(LedgerNode node, String path, String body, List<UUID> ids, boolean batch,
+                         List<String> dropped) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorization).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -175,11 +190,17 @@ final class ClientLoad {
             return false;
         } catch (IOException e) {
             outcomes.count(node, Outcomes.BROKEN);
+            dropped.add(outcomes.phase() + " " + node.name);
             return false;
         }
         int status = response.statusCode();
         outcomes.count(node, status, response.body());
         if (status == 200 || status == 201) {
+            if (status == 200 && !dropped.isEmpty()) {
+                // Already recorded, all of it (a request is all or nothing), though no earlier
+                // attempt was answered: the node that broke the connection had recorded it.
+                recordedUnanswered.add(dropped.get(dropped.size() - 1));
+            }
             acknowledge(node, status, response.body(), ids, batch);
             return true;
         }

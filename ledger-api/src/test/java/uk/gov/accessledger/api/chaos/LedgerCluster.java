@@ -112,7 +112,7 @@ final class LedgerCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -70,7 +70,7 @@ final class LedgerNode {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(NodeLauncher.arguments(jvmOptions, environment));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log().toFile());
         builder.environment().putAll(environment);
