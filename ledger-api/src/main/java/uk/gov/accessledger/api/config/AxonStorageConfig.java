@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -107,6 +108,16 @@ class AxonStorageConfig {
                 AggregateConfigurer.defaultConfiguration(SubjectChain.class)
                         .configureCache(c -> subjectChainCache)
                         .configureCommandTargetResolver(c -> new SubjectTargetResolver()));
+    }
+
+    /**
+     * A failure in the read-model projection fails the append with it: Axon's default handler would
+     * log it and commit the event without its ledger_entry row and log queue place, acknowledged.
+     */
+    @Bean
+    ConfigurerModule projectionFailuresFailTheAppend() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                LedgerEntryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     @Bean
