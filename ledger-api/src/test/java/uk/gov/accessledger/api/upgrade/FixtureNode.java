@@ -132,7 +132,8 @@ final class FixtureNode implements AutoCloseable {
         for (String line : new String(auditorGet("/api/v1/audit/entries.jsonl"), StandardCharsets.UTF_8).split("\n")) {
             int end = line.lastIndexOf(LEAF_INDEX);
             if (!line.startsWith(ENTRY) || end < 0 || !line.endsWith("}")) {
-                throw new AssertionError("entries.jsonl: got a line " + line + ", want {\"entry\":...,\"leafIndex\":n}");
+                throw new AssertionError("entries.jsonl: got a line " + line
+                        + ", want {\"entry\":...,\"leafIndex\":n}");
             }
             String index = line.substring(end + LEAF_INDEX.length(), line.length() - 1);
             entries.add(new AuditedEntry(line.substring(ENTRY.length(), end).getBytes(StandardCharsets.UTF_8),

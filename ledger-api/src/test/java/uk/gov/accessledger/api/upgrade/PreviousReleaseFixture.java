@@ -206,7 +206,8 @@ public final class PreviousReleaseFixture {
             remember(answer, body);
         }
         requests.addObject().put("service", service).put("path", path).put("repeatable", true)
-                .<ObjectNode>set("body", body).set("answer", repeated(node.post(service, path, body.toString()), answer));
+                .<ObjectNode>set("body", body)
+                .set("answer", repeated(node.post(service, path, body.toString()), answer));
         return answer;
     }
 
@@ -221,7 +222,8 @@ public final class PreviousReleaseFixture {
         ObjectNode request = requests.addObject().put("nhsNumber", citizen).put("about", about)
                 .put("path", "/api/v1/me/entries/" + about + "/concerns").put("repeatable", idempotent);
         request.set("body", body);
-        request.set("answer", idempotent ? repeated(node.raiseConcern(citizen, about, body.toString()), answer) : answer);
+        request.set("answer",
+                idempotent ? repeated(node.raiseConcern(citizen, about, body.toString()), answer) : answer);
     }
 
     private static JsonNode created(HttpResponse<String> response) {
@@ -268,7 +270,8 @@ public final class PreviousReleaseFixture {
                 .put("staffReference", "staff-" + Integer.toHexString(0x1000 + random.nextInt(0xf000)))
                 .put("action", random.nextInt(4) == 0 ? "dpv:Alter" : "dpv:Consult")
                 .put("purpose", "al:DirectCare").put("legalBasis", "ukgdpr:9.2.h").put("occurredAt", occurred());
-        entry.putArray("dataCategories").add("pd:HealthRecord").add(random.nextBoolean() ? "pd:Prescription" : "pd:Contact");
+        entry.putArray("dataCategories").add("pd:HealthRecord")
+                .add(random.nextBoolean() ? "pd:Prescription" : "pd:Contact");
         return entry;
     }
 
