@@ -227,7 +227,9 @@ class PreviousReleaseDatabaseTest {
                 prevInLog.put(UUID.fromString(e.entry().get("id").asText()), e.entry().get("prev").asText());
             }
         }
-        assertThat(prevInLog).as("each new entry's prev is its chain's entry before it").isEqualTo(prevOfNew);
+        assertThat(prevInLog.keySet()).as("the new entries in the log").isEqualTo(prevOfNew.keySet());
+        prevOfNew.forEach((id, prev) -> assertThat(prevInLog.get(id))
+                .as("prev of new entry %s: the leaf hash of its chain's entry before it", id).isEqualTo(prev));
     }
 
     private static void oldHistoriesAreUnchangedUnderTheNewEntries(FixtureNode node, JsonNode expected)
