@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.assertj.core.api.SoftAssertions;
+import uk.gov.accessledger.api.support.ApiTestSupport;
 
 /**
  * One chaos run: a cluster under client load with a checkpoint watcher, the faults a test
@@ -239,16 +240,8 @@ final class ChaosRun implements AutoCloseable {
         Random random = new Random(17);
         List<String> numbers = new ArrayList<>();
         while (numbers.size() < count) {
-            StringBuilder digits = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = random.nextInt(10);
-                digits.append(d);
-                sum += d * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            String number = digits.append(check == 11 ? 0 : check).toString();
-            if (check != 10 && !numbers.contains(number)) {
+            String number = ApiTestSupport.nhsNumber(random);
+            if (!numbers.contains(number)) {
                 numbers.add(number);
             }
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +31,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import uk.gov.accessledger.api.LedgerApiApplication;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
+import uk.gov.accessledger.api.support.PostgresDumps;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.verify.LedgerVerify;
@@ -71,7 +70,7 @@ class BackupRestoreTest {
         node.close();
 
         String restored = PostgresDatabase.create();
-        pgRestore(backup, restored);
+        PostgresDumps.restore(backup, restored);
         // The drill runs on a node of its own: its own (new) last-checkpoint file, the same keys.
         Path drillKeys = Files.createTempDirectory("ledger-drill");
         Files.copy(keys.resolve("log-signing-key"), drillKeys.resolve("log-signing-key"));
@@ -107,7 +106,7 @@ class BackupRestoreTest {
 
         // The old backup comes back, and the node starts on it with its file.
         String restored = PostgresDatabase.create();
-        pgRestore(backup, restored);
+        PostgresDumps.restore(backup, restored);
         ConfigurableApplicationContext onBackup = start(restored, keys);
         waitFor(() -> status(onBackup, "/actuator/health") == 503, Duration.ofSeconds(30));
         JsonNode health = JSON.readTree(get(onBackup, "/actuator/health"));
@@ -238,49 +237,10 @@ class BackupRestoreTest {
     /** {@code pg_dump -Fc} of the database at the JDBC URL, the backup docs/operations.md asks for. */
     private static Path pgDump(String jdbcUrl) throws Exception {
         Path file = Files.createTempFile("ledger-backup", ".dump");
-        run("pg_dump", "--format=custom", "--file=" + file, "--host=" + host(jdbcUrl), "--port=" + port(jdbcUrl),
-                "--username=" + PostgresDatabase.user(), database(jdbcUrl));
+        PostgresDumps.dump(jdbcUrl, file);
         return file;
     }
 
-    private static void pgRestore(Path backup, String jdbcUrl) throws Exception {
-        run("pg_restore", "--no-owner", "--exit-on-error", "--host=" + host(jdbcUrl), "--port=" + port(jdbcUrl),
-                "--username=" + PostgresDatabase.user(), "--dbname=" + database(jdbcUrl), backup.toString());
-    }
-
-    private static void run(String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", PostgresDatabase.password());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw e;
-            }
-            Assumptions.abort(command[0] + " is not installed: " + e.getMessage());
-            return;
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
-    }
-
-    private static URI pgUri(String jdbcUrl) {
-        return URI.create(jdbcUrl.substring("jdbc:".length()));
-    }
-
-    private static String host(String jdbcUrl) {
-        return pgUri(jdbcUrl).getHost();
-    }
-
-    private static int port(String jdbcUrl) {
-        int port = pgUri(jdbcUrl).getPort();
-        return port == -1 ? 5432 : port;
-    }
-
-    private static String database(String jdbcUrl) {
-        return pgUri(jdbcUrl).getPath().substring(1);
-    }
 
     private static JdbcTemplate jdbc(String url) {
         return new JdbcTemplate(new DriverManagerDataSource(url, PostgresDatabase.user(), PostgresDatabase.password()));

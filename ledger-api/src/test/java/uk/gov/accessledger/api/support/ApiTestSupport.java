@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
@@ -107,11 +108,16 @@ public abstract class ApiTestSupport {
 
     /** A random NHS number with a valid modulus-11 check digit. */
     public static String nhsNumber() {
+        return nhsNumber(RANDOM);
+    }
+
+    /** An NHS number with a valid modulus-11 check digit, drawn from {@code random} (seed it to repeat a run). */
+    public static String nhsNumber(Random random) {
         while (true) {
             StringBuilder digits = new StringBuilder();
             int sum = 0;
             for (int i = 0; i < 9; i++) {
-                int d = RANDOM.nextInt(10);
+                int d = random.nextInt(10);
                 digits.append(d);
                 sum += d * (10 - i);
             }

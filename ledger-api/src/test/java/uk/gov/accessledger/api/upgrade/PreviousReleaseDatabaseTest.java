@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
+import uk.gov.accessledger.api.support.PostgresDumps;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.logformat.NoteVerificationException;

@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
+import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
+import uk.gov.accessledger.api.support.PostgresDumps;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.subject.CitizenIdentifier;
 import uk.gov.accessledger.subject.SubjectPseudonymiser;
@@ -71,7 +73,7 @@ public final class PreviousReleaseFixture {
     private PreviousReleaseFixture(FixtureNode node) {
         this.node = node;
         for (int i = 0; i < CITIZENS; i++) {
-            citizens.add(nhsNumber());
+            citizens.add(ApiTestSupport.nhsNumber(random));
         }
         String[] prefixes = {"AB", "CE", "JA", "WP"};
         for (int i = 0; i < NINO_SUBJECTS; i++) {
@@ -326,23 +328,6 @@ public final class PreviousReleaseFixture {
         long high = (random.nextLong() & ~0xf000L) | 0x4000L;
         long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(high, low);
-    }
-
-    /** A random NHS number with a valid modulus-11 check digit, from the seeded generator. */
-    private String nhsNumber() {
-        while (true) {
-            StringBuilder digits = new StringBuilder();
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                int d = random.nextInt(10);
-                digits.append(d);
-                sum += d * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check != 10) {
-                return digits.append(check == 11 ? 0 : check).toString();
-            }
-        }
     }
 
     private static void write(Path file, JsonNode json) throws IOException {

@@ -1,30 +1,29 @@
-package uk.gov.accessledger.api.upgrade;
+package uk.gov.accessledger.api.support;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
-import uk.gov.accessledger.api.support.PostgresDatabase;
 
 /**
  * {@code pg_dump -Fc} and {@code pg_restore}, run as docs/operations.md tells an operator to, on
  * the test server of {@link PostgresDatabase}. Without the tools the test is skipped, as
  * PostgreSQL tests are, except under {@code CI=true}.
  */
-final class PostgresDumps {
+public final class PostgresDumps {
 
     private PostgresDumps() {
     }
 
     /** Dumps the database at {@code jdbcUrl} to {@code file} in the custom format. */
-    static void dump(String jdbcUrl, Path file) throws Exception {
+    public static void dump(String jdbcUrl, Path file) throws Exception {
         run("pg_dump", "--format=custom", "--file=" + file, "--host=" + host(jdbcUrl), "--port=" + port(jdbcUrl),
                 "--username=" + PostgresDatabase.user(), database(jdbcUrl));
     }
 
     /** Restores {@code dump} into the (empty) database at {@code jdbcUrl}. */
-    static void restore(Path dump, String jdbcUrl) throws Exception {
+    public static void restore(Path dump, String jdbcUrl) throws Exception {
         run("pg_restore", "--no-owner", "--exit-on-error", "--host=" + host(jdbcUrl), "--port=" + port(jdbcUrl),
                 "--username=" + PostgresDatabase.user(), "--dbname=" + database(jdbcUrl), dump.toString());
     }
