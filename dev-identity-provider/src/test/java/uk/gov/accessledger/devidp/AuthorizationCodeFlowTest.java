@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.InetAddress;
@@ -16,8 +16,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -56,10 +56,10 @@ class AuthorizationCodeFlowTest {
     void issuesTokensForTheLedgerWithTheCitizensNhsNumberAndTheNonce() throws Exception {
         JsonNode tokens = signIn("9434765919");
 
-        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asText()).getJWTClaimsSet();
+        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asString()).getJWTClaimsSet();
         assertThat(access.getAudience()).contains("access-ledger");
         assertThat(access.getStringClaim("nhs_number")).isEqualTo("9434765919");
-        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asText()).getJWTClaimsSet();
+        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
         assertThat(id.getStringClaim("nonce")).isEqualTo("n-0S6_WzA2Mj");
         assertThat(id.getStringClaim("name")).isEqualTo("Amara Okafor");
         assertThat(id.getClaim("nhs_number")).as("the NHS number goes only to the ledger").isNull();
@@ -68,22 +68,22 @@ class AuthorizationCodeFlowTest {
     @Test
     void givesACitizenAPairwiseSubThatIsNotTheirNhsNumber() throws Exception {
         JsonNode tokens = signIn("9434765919");
-        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asText()).getJWTClaimsSet();
-        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asText()).getJWTClaimsSet();
+        JWTClaimsSet access = SignedJWT.parse(tokens.get("access_token").asString()).getJWTClaimsSet();
+        JWTClaimsSet id = SignedJWT.parse(tokens.get("id_token").asString()).getJWTClaimsSet();
 
         assertThat(id.getSubject()).doesNotContain("9434765919").matches("[A-Za-z0-9_-]{43}");
         assertThat(access.getSubject()).isEqualTo(id.getSubject());
         assertThat(access.getStringClaim("nhs_number")).isEqualTo("9434765919");
         // Stable for the citizen while the provider runs; another citizen's differs.
-        assertThat(SignedJWT.parse(signIn("9434765919").get("id_token").asText()).getJWTClaimsSet().getSubject())
+        assertThat(SignedJWT.parse(signIn("9434765919").get("id_token").asString()).getJWTClaimsSet().getSubject())
                 .isEqualTo(id.getSubject());
-        assertThat(SignedJWT.parse(signIn("4857773457").get("id_token").asText()).getJWTClaimsSet().getSubject())
+        assertThat(SignedJWT.parse(signIn("4857773457").get("id_token").asString()).getJWTClaimsSet().getSubject())
                 .isNotEqualTo(id.getSubject()).doesNotContain("4857773457");
         // The UserInfo endpoint, which the portal's sign-in reads and checks against the ID token.
         JsonNode userInfo = new ObjectMapper().readTree(mvc.perform(get("/userinfo")
-                        .header("Authorization", "Bearer " + tokens.get("access_token").asText()))
+                        .header("Authorization", "Bearer " + tokens.get("access_token").asString()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(userInfo.get("sub").asText()).isEqualTo(id.getSubject());
+        assertThat(userInfo.get("sub").asString()).isEqualTo(id.getSubject());
         assertThat(userInfo.toString()).doesNotContain("9434765919");
     }
 
@@ -138,7 +138,7 @@ class AuthorizationCodeFlowTest {
     void servesTheDiscoveryDocumentAndASignInFormListingTheDemoCitizens() throws Exception {
         String discovery = mvc.perform(get("/.well-known/openid-configuration")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(new ObjectMapper().readTree(discovery).get("jwks_uri").asText()).endsWith("/oauth2/jwks");
+        assertThat(new ObjectMapper().readTree(discovery).get("jwks_uri").asString()).endsWith("/oauth2/jwks");
         String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         DemoCitizen.ALL.forEach(c -> assertThat(login).contains(c.name()).contains(c.nhsNumber()));

@@ -1,8 +1,8 @@
 package uk.gov.accessledger.portal.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +27,9 @@ import uk.gov.accessledger.portal.ledger.LedgerEntry;
 class DownloadController {
 
     static final int PAGE = 100;
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Jackson 3 writes times as RFC 3339 text; fields stay in the records' order, not sorted. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
     private static final List<String> CSV_HEADER = List.of("id", "kind", "seq", "happened_at", "recorded_at",
             "summary", "organisation", "service", "staff_role", "action", "data_categories", "purpose",
             "legal_basis", "decision", "emergency", "policy_exception", "leaf_hash", "prev");

@@ -41,7 +41,7 @@ final class EntryText {
     /** The data categories, as "your health record and prescriptions". */
     static List<String> categories(LedgerEntry e) {
         List<String> names = new ArrayList<>();
-        e.entry().path("dataCategories").forEach(c -> names.add(e.label(c.asText())));
+        e.entry().path("dataCategories").forEach(c -> names.add(e.label(c.asString(""))));
         return names;
     }
 

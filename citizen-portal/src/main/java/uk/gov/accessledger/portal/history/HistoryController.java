@@ -1,6 +1,6 @@
 package uk.gov.accessledger.portal.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -179,14 +179,14 @@ class HistoryController {
 
     private static List<FilterOption> options(JsonNode items, String textField) {
         List<FilterOption> options = new ArrayList<>();
-        items.forEach(i -> options.add(new FilterOption(i.path("code").asText(), i.path(textField).path("en").asText())));
+        items.forEach(i -> options.add(new FilterOption(i.path("code").asString(""), i.path(textField).path("en").asString(""))));
         options.sort(java.util.Comparator.comparing(FilterOption::text));
         return options;
     }
 
     private static Set<String> codes(JsonNode items) {
         Set<String> codes = new java.util.HashSet<>();
-        items.forEach(i -> codes.add(i.path("code").asText()));
+        items.forEach(i -> codes.add(i.path("code").asString("")));
         return codes;
     }
 
@@ -197,8 +197,8 @@ class HistoryController {
     private static List<SummaryRow> policyExceptions(uk.gov.accessledger.portal.ledger.LedgerEntry e) {
         List<SummaryRow> out = new ArrayList<>();
         e.entry().path("policyExceptions").forEach(p -> {
-            var label = e.labelOf(p.asText());
-            out.add(SummaryRow.of(label == null ? p.asText() : label.label(),
+            var label = e.labelOf(p.asString(""));
+            out.add(SummaryRow.of(label == null ? p.asString("") : label.label(),
                     label == null ? "" : label.description()));
         });
         return out;

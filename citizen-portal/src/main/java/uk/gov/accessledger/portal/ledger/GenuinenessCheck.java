@@ -1,8 +1,8 @@
 package uk.gov.accessledger.portal.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -55,13 +55,13 @@ public final class GenuinenessCheck {
         JsonNode stored;
         try {
             stored = JSON.readTree(bytes);
-        } catch (IOException ex) {
+        } catch (JacksonException ex) {
             checks.add(new Check("The stored bytes are a record", false, "they are not JSON"));
             return new Result(checks);
         }
-        boolean sameFacts = e.id() != null && e.id().toString().equals(stored.path("id").asText())
+        boolean sameFacts = e.id() != null && e.id().toString().equals(stored.path("id").asString(""))
                 && stored.path("seq").asLong(-1) == e.seq()
-                && Objects.equals(stored.hasNonNull("prev") ? stored.get("prev").asText() : null, e.prev())
+                && Objects.equals(stored.hasNonNull("prev") ? stored.get("prev").asString("") : null, e.prev())
                 && stored.equals(e.entry());
         checks.add(new Check("What this page shows is what was recorded", sameFacts,
                 "the entry shown, its id, position " + e.seq() + " and link are the ones in the fingerprinted bytes"));

@@ -1,6 +1,6 @@
 package uk.gov.accessledger.portal.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +30,7 @@ public record LedgerEntry(UUID id, String kind, long seq, String leafHash, Strin
     /** A text field of the entry, or null. */
     public String text(String field) {
         JsonNode node = entry == null ? null : entry.get(field);
-        return node != null && node.isTextual() ? node.textValue() : null;
+        return node != null && node.isString() ? node.stringValue() : null;
     }
 
     public boolean flag(String field) {

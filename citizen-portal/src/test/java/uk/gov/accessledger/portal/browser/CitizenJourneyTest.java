@@ -2,9 +2,9 @@ package uk.gov.accessledger.portal.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -155,7 +155,7 @@ class CitizenJourneyTest {
     void filtersByOrganisationPurposeKindAndPeriod() throws Exception {
         go("/entries");
         JsonNode first = ledgerEntries(AMARA, "").get(0);
-        String organisation = first.path("entry").path("organisation").asText();
+        String organisation = first.path("entry").path("organisation").asString();
         new Select(browser.findElement(By.id("organisation"))).selectByValue(organisation);
         navigate(By.id("apply-filters"));
         assertThat(shownIds()).isNotEmpty()
@@ -174,10 +174,10 @@ class CitizenJourneyTest {
 
         go("/entries");
         JsonNode purposeEntry = ledgerEntries(AMARA, "").get(3);
-        String purpose = purposeEntry.path("entry").path("purpose").asText();
+        String purpose = purposeEntry.path("entry").path("purpose").asString();
         new Select(browser.findElement(By.id("purpose"))).selectByValue(purpose);
         navigate(By.id("apply-filters"));
-        assertThat(shownIds()).contains(purposeEntry.path("id").asText())
+        assertThat(shownIds()).contains(purposeEntry.path("id").asString())
                 .containsExactlyElementsOf(first20(ledgerIds(AMARA, "&purpose=" + enc(purpose))));
         navigate(By.id("clear-filters"));
         assertThat(shownIds()).containsExactlyElementsOf(first20(ledgerIds(AMARA, "")));
@@ -193,7 +193,7 @@ class CitizenJourneyTest {
             }
         }
         assertThat(emergency).as("the demo traffic gives Amara an emergency access").isNotNull();
-        go("/entries/" + emergency.path("id").asText());
+        go("/entries/" + emergency.path("id").asString());
         String details = browser.findElement(By.id("details")).getText();
         assertThat(details).contains("Organisation", "Staff role", "Emergency department doctor", "What they did",
                 "Why", "Legal basis", "Health or social care", "When");
@@ -235,7 +235,7 @@ class CitizenJourneyTest {
         Browser.assertAccessible(browser);
         JsonNode concerns = referredBy(AMARA, id);
         assertThat(concerns).hasSize(1);
-        assertThat(concerns.get(0).path("entry").path("message").asText())
+        assertThat(concerns.get(0).path("entry").path("message").asString())
                 .isEqualTo("I was not at the surgery that day");
     }
 
@@ -256,8 +256,8 @@ class CitizenJourneyTest {
         for (JsonNode e : json.path("entries")) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((byte) 0);
-            String leaf = HexFormat.of().formatHex(sha.digest(Base64.getDecoder().decode(e.path("canonical").asText())));
-            assertThat(leaf).isEqualTo(e.path("leafHash").asText());
+            String leaf = HexFormat.of().formatHex(sha.digest(Base64.getDecoder().decode(e.path("canonical").asString())));
+            assertThat(leaf).isEqualTo(e.path("leafHash").asString());
         }
     }
 
@@ -479,7 +479,7 @@ class CitizenJourneyTest {
     private static String token(String nhsNumber) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.api() + "/dev/token?citizen="
                 + nhsNumber)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body()).path("access_token").asText();
+        return JSON.readTree(r.body()).path("access_token").asString();
     }
 
     private static JsonNode api(String nhsNumber, String path) throws Exception {
@@ -496,13 +496,13 @@ class CitizenJourneyTest {
             JsonNode page = api(nhsNumber, "/api/v1/me/entries?limit=100" + filters
                     + (cursor == null ? "" : "&cursor=" + cursor));
             page.path("entries").forEach(all::add);
-            cursor = page.hasNonNull("next") ? page.get("next").asText() : null;
+            cursor = page.hasNonNull("next") ? page.get("next").asString() : null;
         } while (cursor != null);
         return all;
     }
 
     private static List<String> ledgerIds(String nhsNumber, String filters) throws Exception {
-        return ledgerEntries(nhsNumber, filters).stream().map(e -> e.path("id").asText()).toList();
+        return ledgerEntries(nhsNumber, filters).stream().map(e -> e.path("id").asString()).toList();
     }
 
     private static JsonNode referredBy(String nhsNumber, String id) throws Exception {

@@ -1,9 +1,9 @@
 package uk.gov.accessledger.api.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An entry as served: {@code canonical} is the base64 of the exact bytes that were hashed

@@ -1,9 +1,5 @@
 package uk.gov.accessledger.api.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
@@ -11,12 +7,19 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import uk.gov.accessledger.api.history.EntryView.Label;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.reference.ReferenceData;
 
-/** Builds {@link EntryView}s with labels from the reference data. */
+/**
+ * Builds {@link EntryView}s with labels from the reference data. The parsed copy of the entry is a
+ * Jackson 3 tree, as Spring's codecs, which write it, are Jackson 3.
+ */
 @Component
 public class EntryViews {
 
@@ -30,7 +33,7 @@ public class EntryViews {
                     "The data-sharing agreement named does not cover this purpose, data or date.", null));
 
     private final ReferenceData reference;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = JsonMapper.builder().build();
 
     EntryViews(ReferenceData reference) {
         this.reference = reference;
@@ -52,8 +55,8 @@ public class EntryViews {
         JsonNode entry;
         try {
             entry = mapper.readTree(row.canonical());
-        } catch (IOException e) {
-            throw new UncheckedIOException("couldn't parse stored entry " + row.entryId(), e);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("couldn't parse stored entry " + row.entryId(), e);
         }
         Instant recordedAt = instant(entry, "recordedAt", row.recordedAt());
         Instant happenedAt = instant(entry, "occurredAt", instant(entry, "decidedAt", recordedAt));
@@ -68,11 +71,11 @@ public class EntryViews {
      */
     private static Instant instant(JsonNode entry, String field, Instant otherwise) {
         JsonNode text = entry.get(field);
-        if (text == null || !text.isTextual()) {
+        if (text == null || !text.isString()) {
             return otherwise;
         }
         try {
-            return CanonicalEntry.parseInstant(text.textValue());
+            return CanonicalEntry.parseInstant(text.stringValue());
         } catch (DateTimeException e) {
             return otherwise;
         }
@@ -94,12 +97,12 @@ public class EntryViews {
                 labels.put(code, new Label(a.pastTense().en(), a.description().en(), null))));
         text(entry, "agreement").ifPresent(code -> reference.agreement(code).ifPresent(a ->
                 labels.put(code, new Label(a.name().en(), a.description().en(), null))));
-        entry.path("dataCategories").forEach(c -> reference.dataCategory(c.asText()).ifPresent(d ->
+        entry.path("dataCategories").forEach(c -> reference.dataCategory(c.asString()).ifPresent(d ->
                 labels.put(d.code(), new Label(d.label().en(), d.description().en(), null))));
         entry.path("policyExceptions").forEach(p -> {
-            Label label = POLICY_EXCEPTIONS.get(p.asText());
+            Label label = POLICY_EXCEPTIONS.get(p.asString());
             if (label != null) {
-                labels.put(p.asText(), label);
+                labels.put(p.asString(), label);
             }
         });
         return labels;
@@ -107,7 +110,7 @@ public class EntryViews {
 
     private static java.util.Optional<String> text(JsonNode entry, String field) {
         JsonNode node = entry.get(field);
-        return node != null && node.isTextual() ? java.util.Optional.of(node.textValue()) : java.util.Optional.empty();
+        return node != null && node.isString() ? java.util.Optional.of(node.stringValue()) : java.util.Optional.empty();
     }
 
     private static String hex(byte[] bytes) {

@@ -1,8 +1,9 @@
 package uk.gov.accessledger.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
-import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyServerProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,8 +23,9 @@ class HttpEdgeConfig {
      * server.max-http-request-header-size}) and Reactor Netty's traffic handler.
      */
     @Bean
-    NettyServerCustomizer decodingFailureProblems(ObjectMapper mapper, ServerProperties server) {
-        int maxRequestLine = (int) server.getNetty().getMaxInitialLineLength().toBytes();
+    NettyServerCustomizer decodingFailureProblems(ObjectMapper mapper, ServerProperties server,
+            NettyServerProperties netty) {
+        int maxRequestLine = (int) netty.getMaxInitialLineLength().toBytes();
         DataSize headers = server.getMaxHttpRequestHeaderSize();
         long maxHeaderBytes = headers == null ? DataSize.ofKilobytes(8).toBytes() : headers.toBytes();
         return http -> http.doOnChannelInit((observer, channel, remote) -> {

@@ -49,6 +49,6 @@ final class UnreadBodyClosesConnection implements WebFilter {
 
     private static boolean hasBody(HttpHeaders headers) {
         String length = headers.getFirst(HttpHeaders.CONTENT_LENGTH);
-        return length != null && !length.equals("0") || headers.containsKey(HttpHeaders.TRANSFER_ENCODING);
+        return length != null && !length.equals("0") || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 }

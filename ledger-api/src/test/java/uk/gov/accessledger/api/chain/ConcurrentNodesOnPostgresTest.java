@@ -2,9 +2,9 @@ package uk.gov.accessledger.api.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -83,14 +83,14 @@ class ConcurrentNodesOnPostgresTest {
                         for (int e = 0; e < BATCH; e++) {
                             String citizen = citizens.get(random.nextInt(SUBJECTS));
                             ObjectNode entry = ApiTestSupport.access(citizen);
-                            sent.put(entry.get("id").asText(), citizen);
+                            sent.put(entry.get("id").asString(), citizen);
                             batch.withArray("entries").add(entry);
                         }
                         answer = node.post("/api/v1/entries/batch", batch.toString());
                     } else {
                         String citizen = citizens.get(random.nextInt(SUBJECTS));
                         ObjectNode entry = ApiTestSupport.access(citizen);
-                        sent.put(entry.get("id").asText(), citizen);
+                        sent.put(entry.get("id").asString(), citizen);
                         answer = node.post("/api/v1/entries", entry.toString());
                     }
                     statuses.merge(answer.statusCode(), 1, Integer::sum);
@@ -145,7 +145,7 @@ class ConcurrentNodesOnPostgresTest {
             assertThat((byte[]) link.get("prev_hash")).isEqualTo(previous);
             JsonNode entry = JSON.readTree(canonical);
             assertThat(entry.get("seq").asLong()).isEqualTo(seq);
-            assertThat(entry.has("prev") ? entry.get("prev").asText() : null)
+            assertThat(entry.has("prev") ? entry.get("prev").asString() : null)
                     .isEqualTo(previous == null ? null : hex.formatHex(previous));
             previous = (byte[]) link.get("leaf_hash");
         }

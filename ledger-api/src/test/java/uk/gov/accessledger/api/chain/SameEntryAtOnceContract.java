@@ -2,8 +2,8 @@ package uk.gov.accessledger.api.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +53,7 @@ abstract class SameEntryAtOnceContract extends ApiTestSupport {
             String citizen = nhsNumber();
             ObjectNode first = access(citizen);
             ObjectNode second = first.deepCopy().put("staffReference", "staff-other");
-            String id = first.get("id").asText();
+            String id = first.get("id").asString();
             long entriesBefore = count("ledger_entry");
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Answer>> answers = new ArrayList<>();
@@ -81,7 +81,7 @@ abstract class SameEntryAtOnceContract extends ApiTestSupport {
             List<JsonNode> receipts = new ArrayList<>();
             long newEntriesBeside = 0;
             for (Answer a : done) {
-                boolean winnersContent = a.sent.get("staffReference").asText().equals(storedReference);
+                boolean winnersContent = a.sent.get("staffReference").asString().equals(storedReference);
                 if (winnersContent) {
                     assertThat(a.status).as(a.body).isIn(200, 201);
                 } else {
@@ -95,10 +95,10 @@ abstract class SameEntryAtOnceContract extends ApiTestSupport {
             }
             assertThat(done.stream().filter(a -> a.status == 201 && !a.batch).count())
                     .as("single requests that recorded the id").isLessThanOrEqualTo(1);
-            assertThat(receipts).extracting(r -> r.get("seq").asLong() + " " + r.get("leafHash").asText() + " "
-                    + r.get("recordedAt").asText()).as("receipts of the id").containsOnly(
-                    receipts.get(0).get("seq").asLong() + " " + receipts.get(0).get("leafHash").asText() + " "
-                            + receipts.get(0).get("recordedAt").asText());
+            assertThat(receipts).extracting(r -> r.get("seq").asLong() + " " + r.get("leafHash").asString() + " "
+                    + r.get("recordedAt").asString()).as("receipts of the id").containsOnly(
+                    receipts.get(0).get("seq").asLong() + " " + receipts.get(0).get("leafHash").asString() + " "
+                            + receipts.get(0).get("recordedAt").asString());
             assertThat(count("ledger_entry") - entriesBefore).as("entries stored: the id and the new entries beside it")
                     .isEqualTo(1 + newEntriesBeside);
         }

@@ -1,6 +1,6 @@
 package uk.gov.accessledger.api.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,10 @@ record Acknowledgement(UUID id, long seq, String leafHash, String recordedAt, St
     /** Requires {@code receipt} to be a receipt as ledger-api sends it; throws if a field is missing. */
     static Acknowledgement of(JsonNode receipt, String node, int status) {
         List<String> proof = new ArrayList<>();
-        receipt.get("receiptProof").forEach(h -> proof.add(h.asText()));
-        return new Acknowledgement(UUID.fromString(receipt.get("id").asText()), receipt.get("seq").asLong(),
-                receipt.get("leafHash").asText(), receipt.get("recordedAt").asText(),
-                receipt.get("signedNote").asText(), receipt.get("receiptIndex").asInt(), List.copyOf(proof), node,
+        receipt.get("receiptProof").forEach(h -> proof.add(h.asString()));
+        return new Acknowledgement(UUID.fromString(receipt.get("id").asString()), receipt.get("seq").asLong(),
+                receipt.get("leafHash").asString(), receipt.get("recordedAt").asString(),
+                receipt.get("signedNote").asString(), receipt.get("receiptIndex").asInt(), List.copyOf(proof), node,
                 status);
     }
 

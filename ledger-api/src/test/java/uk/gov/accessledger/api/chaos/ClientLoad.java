@@ -1,9 +1,9 @@
 package uk.gov.accessledger.api.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -165,7 +165,7 @@ final class ClientLoad {
 
     private ObjectNode entry(Random random, List<UUID> ids) {
         ObjectNode entry = ApiTestSupport.access(citizens.get(random.nextInt(citizens.size())));
-        ids.add(UUID.fromString(entry.get("id").asText()));
+        ids.add(UUID.fromString(entry.get("id").asString()));
         return entry;
     }
 
@@ -218,7 +218,7 @@ final class ClientLoad {
             } else {
                 receipts.add(Acknowledgement.of(json, node.name, status));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             contradictions.add(node.name + " answered " + status + " without well-formed receipts: " + e.getMessage());
             return;
         }

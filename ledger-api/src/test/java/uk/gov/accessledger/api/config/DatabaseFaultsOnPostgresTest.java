@@ -2,9 +2,9 @@ package uk.gov.accessledger.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -127,7 +127,7 @@ class DatabaseFaultsOnPostgresTest {
                 "readiness DOWN while the database is away");
         HttpResponse<String> refused = node.post("/api/v1/entries", ApiTestSupport.access(ApiTestSupport.nhsNumber()).toString());
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
-        assertThat(JSON.readTree(refused.body()).get("type").asText()).isEqualTo(UNAVAILABLE);
+        assertThat(JSON.readTree(refused.body()).get("type").asString()).isEqualTo(UNAVAILABLE);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(status(node, "/actuator/health/liveness")).as("liveness while the database is away").isEqualTo(200);
 
@@ -146,14 +146,14 @@ class DatabaseFaultsOnPostgresTest {
             ObjectNode wrapper = JSON.createObjectNode();
             for (int i = 0; i < 10; i++) {
                 ObjectNode entry = ApiTestSupport.access(ApiTestSupport.nhsNumber());
-                ids.add(entry.get("id").asText());
+                ids.add(entry.get("id").asString());
                 wrapper.withArray("entries").add(entry);
             }
             body = wrapper.toString();
             path = "/api/v1/entries/batch";
         } else {
             ObjectNode entry = ApiTestSupport.access(ApiTestSupport.nhsNumber());
-            ids.add(entry.get("id").asText());
+            ids.add(entry.get("id").asString());
             body = entry.toString();
         }
         try {
@@ -166,7 +166,7 @@ class DatabaseFaultsOnPostgresTest {
                 return;
             }
             JsonNode problem = JSON.readTree(answer.body());
-            if (answer.statusCode() != 503 || !UNAVAILABLE.equals(problem.path("type").asText())
+            if (answer.statusCode() != 503 || !UNAVAILABLE.equals(problem.path("type").asString())
                     || answer.headers().firstValue("Retry-After").isEmpty()) {
                 synchronized (wrong) {
                     wrong.add(answer.statusCode() + " " + answer.body());

@@ -3,10 +3,9 @@ package uk.gov.accessledger.api.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
@@ -16,9 +15,9 @@ import java.util.UUID;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -59,24 +58,20 @@ class DemoProfileTest {
         JsonNode token = web.get().uri("/dev/token?citizen=" + nhs).exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         JsonNode page = web.get().uri("/api/v1/me/entries?limit=100")
-                .headers(h -> h.setBearerAuth(token.get("access_token").asText())).exchange()
+                .headers(h -> h.setBearerAuth(token.get("access_token").asString())).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        String[] parts = token.get("access_token").asText().split("\\.");
+        String[] parts = token.get("access_token").asString().split("\\.");
         JsonNode claims = readJson(Base64.getUrlDecoder().decode(parts[1]));
-        assertThat(claims.get("nhs_number").asText()).isEqualTo(nhs);
-        assertThat(claims.get("sub").asText()).as("sub is pairwise, not the NHS number").doesNotContain(nhs)
+        assertThat(claims.get("nhs_number").asString()).isEqualTo(nhs);
+        assertThat(claims.get("sub").asString()).as("sub is pairwise, not the NHS number").doesNotContain(nhs)
                 .startsWith("demo-citizen-");
         // The first demo citizen always gets the emergency access and two sharing decisions.
         assertThat(page.get("entries").size()).isGreaterThanOrEqualTo(3);
-        assertThat(page.get("entries").findValuesAsText("kind")).contains("sharing-decision");
+        assertThat(page.get("entries").findValuesAsString("kind")).contains("sharing-decision");
     }
 
     private static JsonNode readJson(byte[] json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ObjectMapper().readTree(json);
     }
 
     @Test

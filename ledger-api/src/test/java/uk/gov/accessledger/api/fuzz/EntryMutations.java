@@ -1,10 +1,10 @@
 package uk.gov.accessledger.api.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ final class EntryMutations {
             ObjectNode target = (ObjectNode) document.at(prefix.isEmpty() ? "" : prefix);
             ObjectNode marked = NODES.objectNode().put("zzfuzzmember", 0);
             marked.setAll(target);
-            role = target.has("staffRole") ? target.get("staffRole").asText() : null;
+            role = target.has("staffRole") ? target.get("staffRole").asString("") : null;
             if (role != null) {
                 marked.put("staffRole", ROLE);
             }

@@ -1,7 +1,7 @@
 package uk.gov.accessledger.api.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,7 +126,7 @@ final class FuzzHttp {
         JsonNode json() {
             try {
                 return body.length == 0 ? null : JSON.readTree(body);
-            } catch (IOException e) {
+            } catch (tools.jackson.core.JacksonException e) {
                 return null;
             }
         }

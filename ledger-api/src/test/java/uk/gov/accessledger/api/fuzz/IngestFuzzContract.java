@@ -1,9 +1,9 @@
 package uk.gov.accessledger.api.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,8 +41,8 @@ abstract class IngestFuzzContract {
     static final String ENTRIES = "/api/v1/entries";
     static final String BATCH = "/api/v1/entries/batch";
     /** Reads what a request's body is as JSON, duplicates allowed, for resolving pointers in it. */
-    private static final ObjectMapper LENIENT = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper LENIENT = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     abstract FuzzServer.Database database();
 
@@ -144,7 +144,7 @@ abstract class IngestFuzzContract {
         long[] before = server.stored();
         ObjectNode reordered = LENIENT.createObjectNode();
         List<String> names = new ArrayList<>();
-        entry.fieldNames().forEachRemaining(names::add);
+        names.addAll(entry.propertyNames());
         java.util.Collections.reverse(names);
         names.forEach(n -> reordered.set(n, entry.get(n)));
         for (byte[] same : List.of(body, reordered.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
@@ -158,7 +158,7 @@ abstract class IngestFuzzContract {
             Findings.check(again, replay, rules);
         }
         // Other content that is itself valid: a staffRole may hold at most 100 characters.
-        String role = entry.get("staffRole").asText();
+        String role = entry.get("staffRole").asString("");
         String otherRole = role.length() < 100 ? role + "x" : (role.startsWith("x") ? "y" : "x") + role.substring(1);
         ObjectNode changed = entry.deepCopy().put("staffRole", otherRole);
         Request conflicting = Request.postJson(ENTRIES, gp, EntryMutations.bytes(changed));
@@ -167,7 +167,7 @@ abstract class IngestFuzzContract {
             Answer answer = server.http.send(clash);
             List<String> rules = new ArrayList<>(ProblemRules.check(clash, lenient(clash.body()), answer));
             outcome(Set.of(EntryMutations.CONFLICT), answer, rules);
-            if (answer.status() == 409 && !answer.json().path("errors").path(0).path("pointer").asText().equals("/id")) {
+            if (answer.status() == 409 && !answer.json().path("errors").path(0).path("pointer").asString("").equals("/id")) {
                 rules.add("conflict-misnames-field: " + answer.json().path("errors"));
             }
             unchanged(server, before, rules);
@@ -254,7 +254,7 @@ abstract class IngestFuzzContract {
         } else {
             unchanged(server, before, broken);
             if (mutation instanceof SetField field && field.errorNamesField()
-                    && EntryMutations.INVALID.equals(answer.json() == null ? null : answer.json().path("type").asText())) {
+                    && EntryMutations.INVALID.equals(answer.json() == null ? null : answer.json().path("type").asString(""))) {
                 namesField(answer, prefix + field.path(), broken);
             }
         }
@@ -266,7 +266,7 @@ abstract class IngestFuzzContract {
             return;
         }
         String outcome = answer.status() < 300 ? EntryMutations.OK
-                : answer.json() == null ? "status " + answer.status() : answer.json().path("type").asText();
+                : answer.json() == null ? "status " + answer.status() : answer.json().path("type").asString("");
         if (!allowed.contains(outcome)) {
             broken.add("unexpected-outcome: " + outcome + " (" + answer.status() + "), documented " + allowed);
         }
@@ -337,15 +337,15 @@ abstract class IngestFuzzContract {
             return;
         }
         for (int i = 0; i < sent.size(); i++) {
-            readBack(server, sent.get(i), receipts.get(i).path("id").asText(), broken);
+            readBack(server, sent.get(i), receipts.get(i).path("id").asString(""), broken);
         }
         stillAnswers(server, sent.isEmpty() ? null : citizenOf(sent.get(0)), broken);
     }
 
     private static void readBack(FuzzServer server, JsonNode sent, String id, List<String> broken) {
         // RFC 9562 section 4: UUIDs are case-insensitive on input, so only the case may differ.
-        if (!id.equalsIgnoreCase(sent.path("id").asText())) {
-            broken.add("receipt-id-differs: sent id '" + sent.path("id").asText() + "', receipt id '" + id + "'");
+        if (!id.equalsIgnoreCase(sent.path("id").asString(""))) {
+            broken.add("receipt-id-differs: sent id '" + sent.path("id").asString("") + "', receipt id '" + id + "'");
         }
         UUID uuid;
         try {
@@ -372,21 +372,21 @@ abstract class IngestFuzzContract {
             return;
         }
         JsonNode view = detail.json().path("entry");
-        String occurredAt = sent.path("occurredAt").asText();
+        String occurredAt = sent.path("occurredAt").asString("");
         try {
             Instant expected = Instant.parse(occurredAt).truncatedTo(ChronoUnit.MILLIS);
-            if (!view.path("happenedAt").asText().equals(expected.toString())
-                    && !Instant.parse(view.path("happenedAt").asText()).equals(expected)) {
+            if (!view.path("happenedAt").asString("").equals(expected.toString())
+                    && !Instant.parse(view.path("happenedAt").asString("")).equals(expected)) {
                 broken.add("served-instant-differs: occurredAt " + occurredAt + " served as happenedAt "
-                        + view.path("happenedAt").asText());
+                        + view.path("happenedAt").asString(""));
             }
         } catch (DateTimeParseException e) {
             broken.add("accepted-lenient-instant: occurredAt '" + occurredAt + "' is not RFC 3339 / Instant.parse");
         }
         for (String field : List.of("staffRole", "staffReference", "justification", "caseReference")) {
-            if (sent.path(field).isTextual() && !sent.get(field).textValue().equals(view.path("entry").path(field)
+            if (sent.path(field).isString() && !sent.get(field).stringValue().equals(view.path("entry").path(field)
                     .asText(null))) {
-                broken.add("stored-text-differs: " + field + " sent " + LENIENT.valueToTree(sent.get(field).textValue())
+                broken.add("stored-text-differs: " + field + " sent " + LENIENT.valueToTree(sent.get(field).stringValue())
                         + ", served " + view.path("entry").path(field));
             }
         }
@@ -411,17 +411,17 @@ abstract class IngestFuzzContract {
     /** The citizen an entry is about, when it is an NHS number the tests can make a token for. */
     static String citizenOf(JsonNode sent) {
         JsonNode subject = sent.path("subject");
-        if (!"nhs-number".equals(subject.path("scheme").asText()) || !subject.path("id").isTextual()) {
+        if (!"nhs-number".equals(subject.path("scheme").asString("")) || !subject.path("id").isString()) {
             return null;
         }
-        String digits = subject.get("id").textValue().replace(" ", "").replace("-", "");
+        String digits = subject.get("id").stringValue().replace(" ", "").replace("-", "");
         return digits.matches("[0-9]{10}") ? digits : null;
     }
 
     static JsonNode lenient(byte[] body) {
         try {
             return body == null || body.length == 0 ? null : LENIENT.readTree(body);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return null;
         }
     }

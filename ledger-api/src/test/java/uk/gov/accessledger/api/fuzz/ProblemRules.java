@@ -1,7 +1,7 @@
 package uk.gov.accessledger.api.fuzz;
 
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -90,12 +90,12 @@ final class ProblemRules {
             return;
         }
         JsonNode type = body.get("type");
-        if (type == null || !type.isTextual() || type.textValue().isBlank()) {
+        if (type == null || !type.isString() || type.stringValue().isBlank()) {
             broken.add("problem-without-type: status " + answer.status());
-        } else if (!TYPES.containsKey(type.textValue())) {
-            broken.add("undocumented-problem-type: " + type.textValue());
-        } else if (TYPES.get(type.textValue()) != answer.status()) {
-            broken.add("type-status-mismatch: " + type.textValue() + " with status " + answer.status());
+        } else if (!TYPES.containsKey(type.stringValue())) {
+            broken.add("undocumented-problem-type: " + type.stringValue());
+        } else if (TYPES.get(type.stringValue()) != answer.status()) {
+            broken.add("type-status-mismatch: " + type.stringValue() + " with status " + answer.status());
         }
         if (body.has("status") && body.get("status").asInt() != answer.status()) {
             broken.add("status-member-mismatch: status member " + body.get("status") + ", HTTP " + answer.status());
@@ -103,10 +103,10 @@ final class ProblemRules {
         for (JsonNode error : body.path("errors")) {
             String detail = error.path("detail").asText("");
             if (error.hasNonNull("pointer")) {
-                pointer(error.get("pointer").asText(), detail, document, broken);
+                pointer(error.get("pointer").asString(""), detail, document, broken);
             }
             if (error.hasNonNull("parameter")) {
-                String name = error.get("parameter").asText();
+                String name = error.get("parameter").asString("");
                 if (!parameterNames(request).contains(name) && request.header(name).isEmpty()
                         && !detail.contains("required")) {
                     broken.add("parameter-not-sent: errors name parameter '" + name + "' that was not sent");

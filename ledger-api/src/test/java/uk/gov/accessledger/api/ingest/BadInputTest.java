@@ -2,8 +2,8 @@ package uk.gov.accessledger.api.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -236,7 +236,7 @@ class BadInputTest extends ApiTestSupport {
     @Test
     void rejectsABadConcernAndStoresNothing() {
         String citizen = nhsNumber();
-        String id = postOk(TestServices.GP, "/api/v1/entries", access(citizen)).get("id").asText();
+        String id = postOk(TestServices.GP, "/api/v1/entries", access(citizen)).get("id").asString();
         long[] before = stored();
         web.post().uri("/api/v1/me/entries/" + id + "/concerns")
                 .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().citizen(citizen)))

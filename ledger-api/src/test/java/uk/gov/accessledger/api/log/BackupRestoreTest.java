@@ -2,8 +2,8 @@ package uk.gov.accessledger.api.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -110,8 +110,8 @@ class BackupRestoreTest {
         ConfigurableApplicationContext onBackup = start(restored, keys);
         waitFor(() -> status(onBackup, "/actuator/health") == 503, Duration.ofSeconds(30));
         JsonNode health = JSON.readTree(get(onBackup, "/actuator/health"));
-        assertThat(health.at("/components/log/status").asText()).isEqualTo("DOWN");
-        assertThat(health.at("/components/log/details/reason").asText()).isEqualTo("rollback");
+        assertThat(health.at("/components/log/status").asString()).isEqualTo("DOWN");
+        assertThat(health.at("/components/log/details/reason").asString()).isEqualTo("rollback");
         assertThat(health.at("/components/log/details/publishedSize").asLong()).isEqualTo(50);
         assertThat(health.at("/components/log/details/databaseSize").asLong()).isEqualTo(30);
         assertThat(status(onBackup, "/actuator/health/readiness")).as("it still takes entries").isEqualTo(200);
@@ -153,7 +153,7 @@ class BackupRestoreTest {
         Files.writeString(checkpointFile, "committed 12 " + otherRoot + "\n");
         ConfigurableApplicationContext forked = start(database, keys);
         waitFor(() -> status(forked, "/actuator/health") == 503, Duration.ofSeconds(30));
-        assertThat(JSON.readTree(get(forked, "/actuator/health")).at("/components/log/details/reason").asText())
+        assertThat(JSON.readTree(get(forked, "/actuator/health")).at("/components/log/details/reason").asString())
                 .isEqualTo("rollback");
     }
 
@@ -175,7 +175,7 @@ class BackupRestoreTest {
         ConfigurableApplicationContext restored = start(database, data);
         waitFor(() -> status(restored, "/actuator/health") == 503, Duration.ofSeconds(30));
         JsonNode health = JSON.readTree(get(restored, "/actuator/health"));
-        assertThat(health.at("/components/log/details/reason").asText()).isEqualTo("rollback");
+        assertThat(health.at("/components/log/details/reason").asString()).isEqualTo("rollback");
         assertThat(health.at("/components/log/details/publishedSize").asLong()).isEqualTo(12);
         assertThat(health.at("/components/log/details/databaseSize").asLong()).isEqualTo(8);
     }

@@ -2,8 +2,8 @@ package uk.gov.accessledger.api.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,7 +124,7 @@ class LogAcrossRestartsOnPostgresTest {
                 JsonNode proof = JSON.readTree(get(nodeB + "/api/v1/log/proof/consistency?from=" + previous.size()
                         + "&to=" + c.size()));
                 List<byte[]> hashes = new ArrayList<>();
-                proof.get("proof").forEach(h -> hashes.add(Base64.getDecoder().decode(h.asText())));
+                proof.get("proof").forEach(h -> hashes.add(Base64.getDecoder().decode(h.asString())));
                 ProofVerifier.verifyConsistency(Rfc6962Hasher.DEFAULT, previous.size(), c.size(), hashes,
                         previous.rootHash(), c.rootHash());
             }

@@ -13,7 +13,7 @@ import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 
 /** Every endpoint needs the right credentials, tried with an attacker's eyes. */
-@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
+@org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics
 class AccessControlTest extends ApiTestSupport {
 
     private static final String P = "urn:access-ledger:problem:";

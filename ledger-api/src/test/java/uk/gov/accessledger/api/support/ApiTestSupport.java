@@ -1,9 +1,9 @@
 package uk.gov.accessledger.api.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -193,11 +193,11 @@ public abstract class ApiTestSupport {
         NoteVerifier key = NoteVerifier.parse(web.get().uri("/log/key").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody().strip());
         List<byte[]> proof = new ArrayList<>();
-        receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asText())));
-        byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asText()),
-                HexFormat.of().parseHex(receipt.get("leafHash").asText()),
-                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asText())));
-        return ReceiptNote.verify(receipt.get("signedNote").asText(), key, line,
+        receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asString())));
+        byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asString()),
+                HexFormat.of().parseHex(receipt.get("leafHash").asString()),
+                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asString())));
+        return ReceiptNote.verify(receipt.get("signedNote").asString(), key, line,
                 receipt.get("receiptIndex").asLong(), proof, Rfc6962Hasher.JDK);
     }
 

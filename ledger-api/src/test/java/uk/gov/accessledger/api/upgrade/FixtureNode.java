@@ -1,9 +1,9 @@
 package uk.gov.accessledger.api.upgrade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.axonframework.serialization.Serializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.gov.accessledger.api.LedgerApiApplication;
@@ -75,6 +76,11 @@ final class FixtureNode implements AutoCloseable {
         return new JdbcTemplate(context.getBean(DataSource.class));
     }
 
+    /** The serializer Axon writes and reads the stored events with. */
+    Serializer eventSerializer() {
+        return context.getBean("eventSerializer", Serializer.class);
+    }
+
     /** A service's request: POST {@code body} to {@code path} with the service's credentials. */
     HttpResponse<String> post(String service, String path, String body) throws Exception {
         String basic = Base64.getEncoder().encodeToString((service + ":" + keys.serviceSecrets().get(service))
@@ -106,7 +112,7 @@ final class FixtureNode implements AutoCloseable {
             for (JsonNode entry : page.get("entries")) {
                 all.add(((ObjectNode) entry.deepCopy()).without("labels"));
             }
-            cursor = page.hasNonNull("next") ? page.get("next").asText() : null;
+            cursor = page.hasNonNull("next") ? page.get("next").asString() : null;
         } while (cursor != null);
         return all;
     }
@@ -220,10 +226,6 @@ final class FixtureNode implements AutoCloseable {
     }
 
     static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("couldn't read JSON: " + e.getMessage(), e);
-        }
+        return JSON.readTree(json);
     }
 }

@@ -2,13 +2,14 @@ package uk.gov.accessledger.api.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.accessledger.api.support.ApiTestSupport;
@@ -78,6 +82,7 @@ class PreviousReleaseDatabaseTest {
                 work.resolve(PreviousReleaseFixture.CHECKPOINT_FILE));
         long size;
         try (FixtureNode node = FixtureNode.start(database, KEYS, checkpointFile)) {
+            readsAndWritesEveryStoredEventAsBefore(node, fixtureSize);
             servesEveryEntryAsBefore(node, expected);
             answersEveryRepeatWithItsFirstReceipt(node, expected);
             assertThat(node.jdbc().queryForObject("SELECT COUNT(*) FROM ledger_entry", Long.class))
@@ -96,7 +101,7 @@ class PreviousReleaseDatabaseTest {
 
             // A monitor that saw the fixture's last checkpoint: the log now must extend it.
             Path monitorState = Files.writeString(work.resolve("ledger-verify.state"),
-                    expected.get("checkpoint").asText());
+                    expected.get("checkpoint").asString());
             FixtureNode.Verdict monitor = FixtureNode.ledgerVerify("audit-log", node.uri("/log").toString(),
                     "--key", KEYS.verifierKey(), "--state", monitorState.toString());
             assertThat(monitor.status()).as(monitor.output()).isZero();
@@ -112,28 +117,54 @@ class PreviousReleaseDatabaseTest {
                 .contains("committed " + size + " ");
     }
 
+    /**
+     * Every event release 0.1 stored is read by this release's event serializer into its event type,
+     * and written back to exactly the stored bytes, payload and metadata: a new event is stored as
+     * release 0.1 stored it, and nothing depends on which release wrote an event.
+     */
+    private static void readsAndWritesEveryStoredEventAsBefore(FixtureNode node, long fixtureSize) {
+        Serializer serializer = node.eventSerializer();
+        List<Map<String, Object>> events = node.jdbc().queryForList(
+                "SELECT payload_type, payload_revision, payload, meta_data FROM domain_event_entry ORDER BY global_index");
+        assertThat(events).as("one event per entry").hasSize((int) fixtureSize);
+        for (Map<String, Object> event : events) {
+            String type = (String) event.get("payload_type");
+            String revision = (String) event.get("payload_revision");
+            byte[] payload = (byte[]) event.get("payload");
+            Object read = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, type, revision));
+            assertThat(read.getClass().getName()).isEqualTo(type);
+            assertThat(new String(serializer.serialize(read, byte[].class).getData(), StandardCharsets.UTF_8))
+                    .as("%s written again", type).isEqualTo(new String(payload, StandardCharsets.UTF_8));
+            byte[] metaData = (byte[]) event.get("meta_data");
+            Object meta = serializer.deserialize(new SimpleSerializedObject<>(metaData, byte[].class,
+                    MetaData.class.getName(), null));
+            assertThat(new String(serializer.serialize(meta, byte[].class).getData(), StandardCharsets.UTF_8))
+                    .as("metadata written again").isEqualTo(new String(metaData, StandardCharsets.UTF_8));
+        }
+    }
+
     private static void servesEveryEntryAsBefore(FixtureNode node, JsonNode expected) throws Exception {
-        assertThat(node.get("/log/key").strip()).isEqualTo(expected.get("logKey").asText())
+        assertThat(node.get("/log/key").strip()).isEqualTo(expected.get("logKey").asString())
                 .isEqualTo(KEYS.verifierKey());
         assertThat(node.get("/log/checkpoint")).as("the fixture's last checkpoint, as signed then")
-                .isEqualTo(expected.get("checkpoint").asText());
+                .isEqualTo(expected.get("checkpoint").asString());
 
         List<String> leaves = new ArrayList<>();
         for (FixtureNode.AuditedEntry e : node.auditEntries()) {
-            leaves.add(e.leafIndex() + " " + e.entry().get("id").asText() + " " + e.leafHash());
+            leaves.add(e.leafIndex() + " " + e.entry().get("id").asString() + " " + e.leafHash());
         }
         List<String> expectedLeaves = new ArrayList<>();
-        expected.get("leaves").forEach(l -> expectedLeaves.add(l.get("leafIndex").asLong() + " " + l.get("id").asText()
-                + " " + l.get("leafHash").asText()));
+        expected.get("leaves").forEach(l -> expectedLeaves.add(l.get("leafIndex").asLong() + " " + l.get("id").asString()
+                + " " + l.get("leafHash").asString()));
         assertThat(leaves).as("leaf index, entry id and hash of the canonical bytes of every entry")
                 .containsExactlyElementsOf(expectedLeaves);
 
         SubjectPseudonymiser pseudonyms = new SubjectPseudonymiser(Base64.getDecoder().decode(KEYS.pseudonymKey()));
         for (JsonNode subject : expected.get("subjects")) {
-            CitizenIdentifier identifier = CitizenIdentifier.parse(subject.get("scheme").asText(),
-                    subject.get("id").asText());
+            CitizenIdentifier identifier = CitizenIdentifier.parse(subject.get("scheme").asString(),
+                    subject.get("id").asString());
             assertThat(pseudonyms.pseudonymOf(identifier)).as("the fixture's pseudonym key")
-                    .isEqualTo(subject.get("subject").asText());
+                    .isEqualTo(subject.get("subject").asString());
         }
         for (Map.Entry<String, JsonNode> history : expected.get("histories").properties()) {
             assertThat((JsonNode) node.history(history.getKey())).as("the history of citizen %s", history.getKey())
@@ -156,8 +187,8 @@ class PreviousReleaseDatabaseTest {
             }
             String body = request.get("body").toString();
             HttpResponse<String> repeat = request.has("service")
-                    ? node.post(request.get("service").asText(), request.get("path").asText(), body)
-                    : node.raiseConcern(request.get("nhsNumber").asText(), request.get("about").asText(), body);
+                    ? node.post(request.get("service").asString(), request.get("path").asString(), body)
+                    : node.raiseConcern(request.get("nhsNumber").asString(), request.get("about").asString(), body);
             assertThat(repeat.statusCode()).as(repeat.body()).isEqualTo(200);
             assertThat(FixtureNode.read(repeat.body())).as("a repeat of %s", body).isEqualTo(answer);
         }
@@ -172,8 +203,8 @@ class PreviousReleaseDatabaseTest {
         Map<String, JsonNode> subjects = new LinkedHashMap<>();
         Map<String, String> heads = new HashMap<>(); // identifier -> "seq leafHash" of the chain's newest entry
         for (JsonNode s : expected.get("subjects")) {
-            subjects.put(s.get("id").asText(), s);
-            heads.put(s.get("id").asText(), s.at("/last/seq").asLong() + " " + s.at("/last/leafHash").asText());
+            subjects.put(s.get("id").asString(), s);
+            heads.put(s.get("id").asString(), s.at("/last/seq").asLong() + " " + s.at("/last/leafHash").asString());
         }
         Map<UUID, String> prevOfNew = new LinkedHashMap<>();
         // One batch a service: the GP's about every citizen, DWP's about every NINO subject.
@@ -182,9 +213,9 @@ class PreviousReleaseDatabaseTest {
             ArrayNode entries = batch.putArray("entries");
             List<String> order = new ArrayList<>();
             for (JsonNode s : subjects.values()) {
-                boolean nino = "nino".equals(s.get("scheme").asText());
+                boolean nino = "nino".equals(s.get("scheme").asString());
                 if (nino == service.equals(TestServices.DWP)) {
-                    String id = s.get("id").asText();
+                    String id = s.get("id").asString();
                     entries.add(nino ? dwpAccess(id) : ApiTestSupport.access(id));
                     order.add(id);
                 }
@@ -196,15 +227,15 @@ class PreviousReleaseDatabaseTest {
         }
 
         // Kinds that refer to fixture entries: the chain aggregates must know them from their events.
-        String citizen = expected.get("histories").fieldNames().next();
+        String citizen = expected.get("histories").propertyNames().iterator().next();
         JsonNode first = lastOf(expected.get("histories").get(citizen));
         ObjectNode correction = FixtureNode.JSON.createObjectNode().put("id", UUID.randomUUID().toString())
-                .put("kind", "correction").put("corrects", first.get("id").asText()).put("mode", "annotate")
+                .put("kind", "correction").put("corrects", first.get("id").asString()).put("mode", "annotate")
                 .put("reason", "Recorded again after the upgrade");
         correction.putObject("subject").put("scheme", "nhs-number").put("id", citizen);
         follow(heads, citizen, created(node.post(TestServices.GP, "/api/v1/entries", correction.toString())),
                 prevOfNew);
-        follow(heads, citizen, created(node.raiseConcern(citizen, first.get("id").asText(),
+        follow(heads, citizen, created(node.raiseConcern(citizen, first.get("id").asString(),
                 "{\"message\": \"Raised after the upgrade\"}")), prevOfNew);
         return prevOfNew;
     }
@@ -215,8 +246,8 @@ class PreviousReleaseDatabaseTest {
         String[] head = heads.get(identifier).split(" ");
         assertThat(receipt.get("seq").asLong()).as("seq of the new entry of %s", identifier)
                 .isEqualTo(Long.parseLong(head[0]) + 1);
-        prevOfNew.put(UUID.fromString(receipt.get("id").asText()), head[1]);
-        heads.put(identifier, receipt.get("seq").asLong() + " " + receipt.get("leafHash").asText());
+        prevOfNew.put(UUID.fromString(receipt.get("id").asString()), head[1]);
+        heads.put(identifier, receipt.get("seq").asLong() + " " + receipt.get("leafHash").asString());
     }
 
     private static void newEntriesFollowTheirChainsInTheLog(FixtureNode node, JsonNode expected,
@@ -225,7 +256,7 @@ class PreviousReleaseDatabaseTest {
         Map<UUID, String> prevInLog = new LinkedHashMap<>();
         for (FixtureNode.AuditedEntry e : node.auditEntries()) {
             if (e.leafIndex() >= fixtureSize) {
-                prevInLog.put(UUID.fromString(e.entry().get("id").asText()), e.entry().get("prev").asText());
+                prevInLog.put(UUID.fromString(e.entry().get("id").asString()), e.entry().get("prev").asString());
             }
         }
         assertThat(prevInLog.keySet()).as("the new entries in the log").isEqualTo(prevOfNew.keySet());
@@ -251,15 +282,15 @@ class PreviousReleaseDatabaseTest {
     /** Verifies a receipt as a service would, from its own fields and the log's key. */
     private static void verifyReceipt(JsonNode receipt, NoteVerifier key) {
         List<byte[]> proof = new ArrayList<>();
-        receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asText())));
-        byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asText()),
-                HexFormat.of().parseHex(receipt.get("leafHash").asText()),
-                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asText())));
+        receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asString())));
+        byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asString()),
+                HexFormat.of().parseHex(receipt.get("leafHash").asString()),
+                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asString())));
         try {
-            ReceiptNote.verify(receipt.get("signedNote").asText(), key, line, receipt.get("receiptIndex").asLong(),
+            ReceiptNote.verify(receipt.get("signedNote").asString(), key, line, receipt.get("receiptIndex").asLong(),
                     proof, Rfc6962Hasher.JDK);
         } catch (NoteVerificationException | ProofVerificationException e) {
-            throw new AssertionError("couldn't verify the receipt of entry " + receipt.get("id").asText() + ": "
+            throw new AssertionError("couldn't verify the receipt of entry " + receipt.get("id").asString() + ": "
                     + e.getMessage(), e);
         }
     }

@@ -1,8 +1,8 @@
 package uk.gov.accessledger.api.upgrade;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -148,11 +148,11 @@ public final class PreviousReleaseFixture {
         Map<String, JsonNode> lastOfChain = new LinkedHashMap<>();
         for (FixtureNode.AuditedEntry e : node.auditEntries()) {
             JsonNode entry = e.entry();
-            leaves.addObject().put("leafIndex", e.leafIndex()).put("id", entry.get("id").asText())
+            leaves.addObject().put("leafIndex", e.leafIndex()).put("id", entry.get("id").asString())
                     .put("leafHash", e.leafHash());
-            lastOfChain.put(entry.get("subject").asText(), FixtureNode.JSON.createObjectNode()
+            lastOfChain.put(entry.get("subject").asString(), FixtureNode.JSON.createObjectNode()
                     .put("seq", entry.get("seq").asLong()).put("leafHash", e.leafHash())
-                    .put("id", entry.get("id").asText()));
+                    .put("id", entry.get("id").asString()));
         }
         SubjectPseudonymiser pseudonyms = new SubjectPseudonymiser(Base64.getDecoder().decode(keys.pseudonymKey()));
         ArrayNode subjects = expected.putArray("subjects");
@@ -247,8 +247,8 @@ public final class PreviousReleaseFixture {
     private void remember(JsonNode receipt, ObjectNode body) {
         JsonNode entries = body.has("entries") ? body.get("entries") : FixtureNode.JSON.createArrayNode().add(body);
         for (JsonNode entry : entries) {
-            if (entry.get("id").asText().equals(receipt.get("id").asText()) && receipt.get("seq").asLong() == 0) {
-                firstEntry.put(entry.at("/subject/id").asText(), entry.get("id").asText());
+            if (entry.get("id").asString().equals(receipt.get("id").asString()) && receipt.get("seq").asLong() == 0) {
+                firstEntry.put(entry.at("/subject/id").asString(), entry.get("id").asString());
             }
         }
     }

@@ -2,8 +2,8 @@ package uk.gov.accessledger.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,7 +87,7 @@ class HttpEdgeTest extends ApiTestSupport {
             RawHttp.Response response = RawHttp.exchange(port, want.getKey());
             String what = want.getKey().substring(0, Math.min(60, want.getKey().length()));
             assertProblem(response, what);
-            assertThat(response.status() + " " + JSON.readTree(response.body()).path("type").asText()
+            assertThat(response.status() + " " + JSON.readTree(response.body()).path("type").asString()
                     .replace(P, "")).as(what).isEqualTo(want.getValue());
         }
         assertThat(count("ledger_entry")).isEqualTo(before);
@@ -150,9 +150,9 @@ class HttpEdgeTest extends ApiTestSupport {
         for (Map.Entry<String, String> want : wants.entrySet()) {
             JsonNode problem = post(TestServices.GP, "/api/v1/entries", want.getKey()).expectStatus().isBadRequest()
                     .expectBody(JsonNode.class).returnResult().getResponseBody();
-            assertThat(problem.path("type").asText()).isEqualTo(P + "malformed-json");
+            assertThat(problem.path("type").asString()).isEqualTo(P + "malformed-json");
             assertThat(problem.toString()).as(want.getValue()).doesNotContainPattern(INTERNALS);
-            assertThat(problem.path("detail").asText()).contains(want.getValue());
+            assertThat(problem.path("detail").asString()).contains(want.getValue());
         }
         assertThat(count("ledger_entry")).isEqualTo(before);
     }
@@ -271,7 +271,7 @@ class HttpEdgeTest extends ApiTestSupport {
             RawHttp.Response response = RawHttp.exchange(port, request);
             assertThat(response.status()).as(request).isEqualTo(400);
             JsonNode problem = JSON.readTree(response.body());
-            assertThat(problem.path("type").asText()).isEqualTo(P + "invalid-request");
+            assertThat(problem.path("type").asString()).isEqualTo(P + "invalid-request");
             assertThat(problem.path("errors").path(0).path("parameter").asText(null)).isEqualTo("");
         }
         assertThat(RawHttp.exchange(port, RawHttp.request("GET", "/api/v1/me/entries?&limit=2&&", citizen, ""))
@@ -282,7 +282,7 @@ class HttpEdgeTest extends ApiTestSupport {
         String what = request + " answered " + response;
         assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.path("type").asText()).as(what).startsWith(P);
+        assertThat(problem.path("type").asString()).as(what).startsWith(P);
         assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.status());
         assertThat(response.body()).as(what).doesNotContainPattern(INTERNALS);
     }
