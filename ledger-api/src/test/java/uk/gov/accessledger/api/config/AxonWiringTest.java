@@ -20,9 +20,8 @@ import uk.gov.accessledger.api.support.ApiTestSupport;
 
 /**
  * Axon's storage is wired to the application's database and transactions, as it was on Spring Boot
- * 3.5. Axon 4.13.0's auto-configuration names Spring Boot 3's classes in its ordering, which Spring
- * Boot 4 moved (AxonFramework#4450): were its conditions on the DataSource evaluated too early, the
- * JDBC token store would be missing, or Axon would append events outside the database transaction.
+ * 3.5. Without {@link AxonAfterBootInfrastructure} (checked on a clean build) the API does not start
+ * on Spring Boot 4: Axon defines no ConnectionProvider.
  */
 class AxonWiringTest extends ApiTestSupport {
 
