@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -126,7 +127,10 @@ class GracefulShutdownTest {
                     // A connection per request: one refused is one the node did not accept.
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                     try {
+                        // A connection the stopped node never closes (the JVM of a real node exits and
+                        // closes it) counts as dropped unanswered, instead of blocking the client forever.
                         HttpResponse<String> answer = client.send(HttpRequest.newBuilder(entries)
+                                .timeout(Duration.ofSeconds(20))
                                 .header("Content-Type", "application/json")
                                 .header("Authorization", "Basic " + credentials)
                                 .POST(HttpRequest.BodyPublishers.ofString(ApiTestSupport.access(
