@@ -1,5 +1,7 @@
 package uk.gov.accessledger.api.config;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,6 +30,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * outlive the transaction that read them. A chain that another writer extends after the prefetch
  * fails on the unique (aggregate_identifier, sequence_number) key at commit, exactly as it would
  * after a load one chain at a time.
+ *
+ * <p>{@code ledger.chain.events.read} counts the events this engine reads from the database to
+ * source chains (an event served from a prefetch is counted once, when it is prefetched).
  */
 public final class ChainEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -49,11 +54,13 @@ public final class ChainEventStorageEngine extends JdbcEventStorageEngine {
     private static final String OTHER_PREFETCH = "SELECT %1$s FROM %2$s WHERE %3$s = ANY(?) ORDER BY %3$s, %4$s";
 
     private final EventSchema schema;
+    private final Counter eventsRead;
     private volatile String prefetchSql;
 
-    ChainEventStorageEngine(JdbcEventStorageEngine.Builder builder, EventSchema schema) {
+    ChainEventStorageEngine(JdbcEventStorageEngine.Builder builder, EventSchema schema, MeterRegistry meters) {
         super(builder);
         this.schema = schema;
+        this.eventsRead = meters.counter("ledger.chain.events.read");
     }
 
     /**
@@ -71,6 +78,7 @@ public final class ChainEventStorageEngine extends JdbcEventStorageEngine {
             return statement;
         }, JdbcUtils.listResults(this::getDomainEventData),
                 e -> new EventStoreException("couldn't read the events of " + ids.size() + " chains", e));
+        eventsRead.increment(rows.size());
         Map<String, List<DomainEventData<?>>> byChain = new HashMap<>();
         ids.forEach(id -> byChain.put(id, new ArrayList<>()));
         rows.forEach(row -> byChain.get(row.getAggregateIdentifier()).add(row));
@@ -97,7 +105,10 @@ public final class ChainEventStorageEngine extends JdbcEventStorageEngine {
                 return events.stream().filter(e -> e.getSequenceNumber() >= firstSequenceNumber).toList();
             }
         }
-        return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        List<? extends DomainEventData<?>> events = super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber,
+                batchSize);
+        eventsRead.increment(events.size());
+        return events;
     }
 
     @Override
