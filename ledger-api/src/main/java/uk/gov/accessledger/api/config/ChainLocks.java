@@ -73,8 +73,10 @@ public class ChainLocks {
             statement.setArray(1, connection.createArrayOf("varchar", cached));
             return statement;
         }, rs -> {
+            String subject = rs.getString(1);
             long head = rs.getLong(2);
-            heads.put(rs.getString(1), rs.wasNull() ? null : head);
+            // wasNull() speaks of the column read last: read the head last.
+            heads.put(subject, rs.wasNull() ? null : head);
         });
         for (String subject : cached) {
             Long version = cachedVersion(chains.get(subject));
