@@ -1,5 +1,6 @@
 package uk.gov.accessledger.api.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -58,7 +59,8 @@ class AxonStorageConfig {
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                org.axonframework.config.Configuration configuration,
                                                ConnectionProvider connectionProvider,
-                                               TransactionManager transactionManager, EventSchema eventSchema) {
+                                               TransactionManager transactionManager, EventSchema eventSchema,
+                                               MeterRegistry meters) {
         return new ChainEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -67,7 +69,7 @@ class AxonStorageConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema), eventSchema);
+                .schema(eventSchema), eventSchema, meters);
     }
 
     /** Axon's embedded event store as Spring Boot would build it, without the per-load scan. */

@@ -193,7 +193,7 @@ public class EntryRecorder {
         try {
             unitOfWork.attachTransaction(transactions);
             List<String> subjects = ordered.stream().map(ParsedEntry::subject).distinct().toList();
-            // Other nodes wait for these chains until this transaction ends; stale cached chains are dropped.
+            // Other nodes wait for these chains until this transaction ends; stale cached chains are caught up.
             chainLocks.lockForAppend(subjects);
             // One query for every chain that is not in memory, instead of one (or two) per chain.
             storage.prefetch(subjects.stream().filter(subject -> !chainCache.containsKey(subject)).toList());

@@ -64,9 +64,12 @@ public final class LedgerNode implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** The sum of a counter's values over all its tags (0 if it was never incremented). */
-    public double counter(String name) {
-        return bean(MeterRegistry.class).find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    /**
+     * The sum of a counter's values over all its tags, or over those with these tags (key, value,
+     * key, value...); 0 if it was never incremented.
+     */
+    public double counter(String name, String... tags) {
+        return bean(MeterRegistry.class).find(name).tags(tags).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     /** POSTs a JSON body as the GP service; the answer's status and body. */
