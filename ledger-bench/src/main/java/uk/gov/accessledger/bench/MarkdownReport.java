@@ -18,7 +18,7 @@ final class MarkdownReport {
                 + "over runs. Baselines ran in the same session, so ratios drift less than absolute numbers on a "
                 + "shared machine.\n\n");
 
-        md.append("## Targets (DESIGN.md, \"Performance targets\")\n\n");
+        md.append("## Targets (docs/design.md, \"Performance targets\")\n\n");
         md.append("| what | target | measured here | verdict | baseline (same run) | ratio | what the figure covers |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (TargetRow row : content.targets()) {

@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark with the settings given, then writes {@code benchmarks.md} and
  * {@code benchmarks.json} to the output directory: the machine and its load while measuring, the
  * data sizes, each figure's median, minimum and maximum over forks beside its baseline, and
- * DESIGN.md's target rows beside what was measured.
+ * the target rows of docs/design.md beside what was measured.
  */
 final class Report {
 

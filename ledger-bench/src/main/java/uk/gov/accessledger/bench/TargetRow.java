@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One row of DESIGN.md "Performance targets" beside what this run measured for it. Rows this run
+ * One row of docs/design.md "Performance targets" beside what this run measured for it. Rows this run
  * could not measure say so, with the reason, rather than borrowing a number from elsewhere.
  *
- * @param what the target's row, as DESIGN.md words it
+ * @param what the target's row, as docs/design.md words it
  * @param target the target itself
  * @param measured the measured figure with its unit, or "not measured here"
  * @param verdict "meets", "misses" or "—" when not measured
@@ -24,7 +24,7 @@ record TargetRow(String what, String target, String measured, String verdict, St
     static final String NOT_MEASURED = "not measured here";
 
     /**
-     * The rows of DESIGN.md's table, filled from {@code figures} and, for the ingest rows, from
+     * The rows of the table in docs/design.md, filled from {@code figures} and, for the ingest rows, from
      * {@code load} (a load.json), which may be null.
      */
     static List<TargetRow> from(Map<String, Figure> figures, Map<String, Object> load) {

@@ -4,7 +4,7 @@
  * with BouncyCastle and with the JDK), Merkle append, inclusion and consistency proofs at 10 M
  * leaves, Ed25519 checkpoint signatures and offline full-log verification; and the report
  * ({@link uk.gov.accessledger.bench.BenchMain} {@code report}) that runs them and sets each
- * figure beside its target in DESIGN.md "Performance targets".
+ * figure beside its target in docs/design.md "Performance targets".
  *
  * <p>All data comes from seeded generators, so every run measures the same bytes. Nothing here
  * is used by the ledger itself; this module depends on ledger-core only.
