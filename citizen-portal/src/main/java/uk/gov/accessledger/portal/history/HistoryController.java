@@ -101,7 +101,7 @@ class HistoryController {
             model.addAttribute("entry", e);
             model.addAttribute("kindName", EntryText.kindName(e.kind()));
             model.addAttribute("headline", EntryText.headline(e));
-            model.addAttribute("rows", EntryDetails.rows(e));
+            model.addAttribute("rows", EntrySummary.rows(e));
             model.addAttribute("policyExceptions", policyExceptions(e));
             model.addAttribute("check", GenuinenessCheck.of(detail));
             model.addAttribute("previous", detail.previous());

@@ -5,9 +5,9 @@ import java.util.List;
 import uk.gov.accessledger.portal.ledger.LedgerEntry;
 
 /** The summary list of one entry, in the order a citizen asks: who, what, why, under which law, when. */
-final class EntryDetails {
+final class EntrySummary {
 
-    private EntryDetails() {
+    private EntrySummary() {
     }
 
     static List<SummaryRow> rows(LedgerEntry e) {

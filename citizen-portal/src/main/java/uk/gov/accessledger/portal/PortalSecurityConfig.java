@@ -26,7 +26,7 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
  * nonce; sign-out also ends the session at the identity provider (RP-initiated logout).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+class PortalSecurityConfig {
 
     @Bean
     SecurityWebFilterChain portal(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
