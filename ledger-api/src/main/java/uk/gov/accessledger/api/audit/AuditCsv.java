@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.gov.accessledger.bundle.EntryCsvRow;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.reference.LocalisedText;
 import uk.gov.accessledger.reference.ReferenceData;
 
@@ -65,7 +65,7 @@ final class AuditCsv {
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : CanonicalEntry.parseInstant(text);
+        return text == null ? null : EntryInstants.parse(text);
     }
 
     private static String label(String code, Function<String, Optional<LocalisedText>> lookup) {

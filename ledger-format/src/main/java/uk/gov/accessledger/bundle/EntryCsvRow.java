@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 
 /**
  * The cells of one {@code entries.csv} row that only the exporter knows, such as plain-English
@@ -87,8 +87,8 @@ public record EntryCsvRow(
         }
         CsvRows.next(out, entryId);
         CsvRows.next(out, kind);
-        CsvRows.next(out, CanonicalEntry.instant(recordedAt));
-        CsvRows.next(out, CanonicalEntry.instant(happenedAt));
+        CsvRows.next(out, EntryInstants.format(recordedAt));
+        CsvRows.next(out, EntryInstants.format(happenedAt));
         CsvRows.next(out, organisation);
         CsvRows.next(out, organisationName);
         CsvRows.next(out, service);

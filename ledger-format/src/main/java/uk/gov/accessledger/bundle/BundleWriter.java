@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.logformat.NoteVerificationException;
@@ -214,7 +214,7 @@ public final class BundleWriter implements Closeable {
         files.put(BundleFormat.ENTRIES_JSONL, new FileDigest(jsonlBytes, HEX.formatHex(jsonlDigest.digest())));
         files.put(BundleFormat.LOG_KEY, FileDigest.of(logKey));
         byte[] manifest = Manifest.write(
-                CanonicalEntry.instant(createdAt), query, entries, checkpointSize, files);
+                EntryInstants.format(createdAt), query, entries, checkpointSize, files);
         putFile(BundleFormat.MANIFEST_JSON, manifest);
 
         String signedText = BundleFormat.MANIFEST_SIGNATURE_HEADER + "\n" + signer.name() + "\n"
