@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,12 +19,13 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import uk.gov.accessledger.canonical.CanonicalJson;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * A small, deterministic ledger for bundle tests: chained access entries of a few subjects, the
  * Merkle tree over them, and a signed checkpoint. The tree root and the inclusion proofs come
- * from the recursive definitions of RFC 6962 section 2.1 hashed with the JDK's SHA-256, not
- * from the Merkle package, so the bundle code is checked against an independent tree.
+ * from {@link ReferenceTree}, not from the Merkle package, so the bundle code is checked against
+ * an independent tree.
  */
 final class TestLog {
 
@@ -96,7 +95,7 @@ final class TestLog {
             byte[] bytes = CanonicalJson.canonicalize(entry);
             log.entries.add(entry);
             log.canonical.add(bytes);
-            heads.put(entry.path("subject").asText(), leafHash(bytes));
+            heads.put(entry.path("subject").asText(), ReferenceTree.leafHash(bytes));
         }
         return log;
     }
@@ -114,11 +113,11 @@ final class TestLog {
     }
 
     byte[] leafHash(int i) {
-        return leafHash(canonical.get(i));
+        return ReferenceTree.leafHash(canonical.get(i));
     }
 
     byte[] root() {
-        return mth(0, size());
+        return tree().root();
     }
 
     String signedCheckpoint() {
@@ -127,7 +126,7 @@ final class TestLog {
 
     /** PATH(m, D[n]) of RFC 6962 section 2.1.1, for the whole tree. */
     List<byte[]> proof(int m) {
-        return path(m, 0, size());
+        return tree().path(m, size());
     }
 
     ExportedEntry exported(int i) {
@@ -159,48 +158,8 @@ final class TestLog {
         return out.toByteArray();
     }
 
-    private byte[] mth(int begin, int end) {
-        int n = end - begin;
-        if (n == 0) {
-            return sha256();
-        }
-        if (n == 1) {
-            return leafHash(canonical.get(begin));
-        }
-        int k = Integer.highestOneBit(n - 1);
-        return sha256(new byte[] {1}, mth(begin, begin + k), mth(begin + k, end));
-    }
-
-    private List<byte[]> path(int m, int begin, int end) {
-        int n = end - begin;
-        if (n == 1) {
-            return new ArrayList<>();
-        }
-        int k = Integer.highestOneBit(n - 1);
-        List<byte[]> result;
-        if (m < k) {
-            result = path(m, begin, begin + k);
-            result.add(mth(begin + k, end));
-        } else {
-            result = path(m - k, begin + k, end);
-            result.add(mth(begin, begin + k));
-        }
-        return result;
-    }
-
-    static byte[] leafHash(byte[] data) {
-        return sha256(new byte[] {0}, data);
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+    /** The RFC 6962 tree of the entries as they are now (a test may have replaced one). */
+    private ReferenceTree tree() {
+        return ReferenceTree.ofLeaves(canonical);
     }
 }

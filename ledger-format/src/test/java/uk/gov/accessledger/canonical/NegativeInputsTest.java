@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 /** Inputs that have no canonical form, from negative-inputs.json, each with the message it must produce. */
 class NegativeInputsTest {
 
+    private static final TestVectors VECTORS = TestVectors.in("canonical");
+
     static Stream<Arguments> vectors() throws IOException {
-        JsonNode all = new ObjectMapper().readTree(Vectors.bytes("negative-inputs.json"));
+        JsonNode all = new ObjectMapper().readTree(VECTORS.bytes("negative-inputs.json"));
         List<Arguments> arguments = new ArrayList<>();
         for (JsonNode vector : all) {
             byte[] input = vector.has("inputHex")
@@ -48,7 +51,7 @@ class NegativeInputsTest {
 
     @Test
     void vectorFileCoversTheRequiredProblems() throws IOException {
-        String all = new String(Vectors.bytes("negative-inputs.json"), StandardCharsets.UTF_8);
+        String all = new String(VECTORS.bytes("negative-inputs.json"), StandardCharsets.UTF_8);
         assertThat(all).contains("duplicate key", "NaN is not a JSON number", "lone surrogate",
                 "trailing content", "invalid UTF-8", "beyond the IEEE 754 double range");
     }

@@ -7,12 +7,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 /**
  * Input and expected output pairs: the RFC 8785 section 3.2.2 and 3.2.3 examples and the
  * cyberphone/json-canonicalization testdata (see src/test/resources/canonical/README.md).
  */
 class PublishedVectorsTest {
+
+    private static final TestVectors VECTORS = TestVectors.in("canonical");
 
     static Stream<Arguments> pairs() {
         return Stream.of(
@@ -33,16 +36,16 @@ class PublishedVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")
     void producesThePublishedBytes(String description, String input, String output) {
-        byte[] canonical = CanonicalJson.canonicalize(Vectors.bytes(input));
+        byte[] canonical = CanonicalJson.canonicalize(VECTORS.bytes(input));
 
         assertThat(new String(canonical, StandardCharsets.UTF_8))
-                .isEqualTo(new String(Vectors.bytes(output), StandardCharsets.UTF_8));
-        assertThat(canonical).isEqualTo(Vectors.bytes(output));
+                .isEqualTo(new String(VECTORS.bytes(output), StandardCharsets.UTF_8));
+        assertThat(canonical).isEqualTo(VECTORS.bytes(output));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")
     void leavesCanonicalBytesUnchanged(String description, String input, String output) {
-        assertThat(CanonicalJson.canonicalize(Vectors.bytes(output))).isEqualTo(Vectors.bytes(output));
+        assertThat(CanonicalJson.canonicalize(VECTORS.bytes(output))).isEqualTo(VECTORS.bytes(output));
     }
 }

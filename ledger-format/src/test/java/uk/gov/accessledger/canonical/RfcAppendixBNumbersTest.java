@@ -9,14 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 /** RFC 8785 Appendix B, every row: see src/test/resources/canonical/rfc8785-appendix-b-numbers.txt. */
 class RfcAppendixBNumbersTest {
 
-    private static final String VECTORS = "rfc8785-appendix-b-numbers.txt";
+    private static final TestVectors VECTORS = TestVectors.in("canonical");
+
+    private static final String FILE = "rfc8785-appendix-b-numbers.txt";
 
     static Stream<Arguments> rows() {
-        return Vectors.dataLines(VECTORS).stream().map(line -> {
+        return VECTORS.dataLines(FILE).stream().map(line -> {
             String[] columns = line.split(",", -1);
             return Arguments.of(columns[0], columns[1], columns[2]);
         });
@@ -25,13 +28,13 @@ class RfcAppendixBNumbersTest {
     @Test
     void vectorFileHoldsTheWholeTable() {
         // 24 serializable rows plus the NaN and Infinity rows.
-        assertThat(Vectors.dataLines(VECTORS)).hasSize(26);
+        assertThat(VECTORS.dataLines(FILE)).hasSize(26);
     }
 
     @ParameterizedTest(name = "{0} -> \"{1}\" {2}")
     @MethodSource("rows")
     void serializesTheRfcSample(String bits, String expected, String comment) {
-        double value = Vectors.fromBits(bits);
+        double value = TestVectors.doubleFromBits(bits);
         if (expected.isEmpty()) {
             assertThatThrownBy(() -> CanonicalJson.serializeNumber(value))
                     .isInstanceOf(CanonicalJsonException.class)
@@ -45,7 +48,7 @@ class RfcAppendixBNumbersTest {
     @ParameterizedTest(name = "{0} in a document")
     @MethodSource("rows")
     void canonicalizesTheRfcSampleInsideADocument(String bits, String expected, String comment) {
-        double value = Vectors.fromBits(bits);
+        double value = TestVectors.doubleFromBits(bits);
         var document = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(value);
         if (expected.isEmpty()) {
             assertThatThrownBy(() -> CanonicalJson.canonicalize(document))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.gov.accessledger.testonly.TestVectors;
 
 /**
  * Doubles and the text V8 (Node.js 20) prints for them, from v8-number-samples.txt: every power of
@@ -12,13 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class V8NumberSamplesTest {
 
+    private static final TestVectors VECTORS = TestVectors.in("canonical");
+
     @Test
     void printsWhatJavaScriptPrints() {
-        List<String> lines = Vectors.dataLines("v8-number-samples.txt");
+        List<String> lines = VECTORS.dataLines("v8-number-samples.txt");
         List<String> mismatches = new ArrayList<>();
         for (String line : lines) {
             int comma = line.indexOf(',');
-            double value = Vectors.fromBits(line.substring(0, comma));
+            double value = TestVectors.doubleFromBits(line.substring(0, comma));
             String expected = line.substring(comma + 1);
             String actual = CanonicalJson.serializeNumber(value);
             if (!actual.equals(expected)) {

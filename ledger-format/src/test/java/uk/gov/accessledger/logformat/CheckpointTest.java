@@ -15,11 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.accessledger.logformat.NoteVerificationException.Reason;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class CheckpointTest {
 
+    private static final TestVectors VECTORS = TestVectors.in("logformat");
+
     static Stream<Arguments> checkpointVectors() {
-        return VectorFile.blocks("checkpoints.txt").stream()
+        return VECTORS.blocks("checkpoints.txt").stream()
                 .map(vector -> Arguments.of(vector.get("description"), vector));
     }
 
@@ -27,7 +30,7 @@ class CheckpointTest {
     @MethodSource("checkpointVectors")
     void parsesOrRejectsPublishedAndMutatedCheckpointTexts(
             String description, Map<String, String> vector) {
-        String text = VectorFile.unescapeToString(vector.get("text"));
+        String text = TestVectors.unescapeToString(vector.get("text"));
         String want = vector.get("want");
         if (want.equals("ok")) {
             Checkpoint checkpoint = Checkpoint.parse(text);
@@ -38,7 +41,7 @@ class CheckpointTest {
             List<String> extensions =
                     vector.get("extensions").equals("none")
                             ? List.of()
-                            : List.of(VectorFile.unescapeToString(vector.get("extensions")).split("\n"));
+                            : List.of(TestVectors.unescapeToString(vector.get("extensions")).split("\n"));
             assertThat(checkpoint.extensions()).isEqualTo(extensions);
             assertThat(checkpoint.toNoteText()).isEqualTo(text);
         } else {

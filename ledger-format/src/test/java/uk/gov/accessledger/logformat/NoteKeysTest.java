@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class NoteKeysTest {
+
+    private static final TestVectors VECTORS = TestVectors.in("logformat");
 
     static final String PETER_SIGNER_KEY =
             "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
@@ -24,8 +27,8 @@ class NoteKeysTest {
             "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
 
     static Stream<Arguments> keyVectors() {
-        return VectorFile.rows("note-keys.txt").stream()
-                .map(row -> Arguments.of(row[0], row[1], VectorFile.unescapeToString(row[2]), row[3]));
+        return VECTORS.rows("note-keys.txt").stream()
+                .map(row -> Arguments.of(row[0], row[1], TestVectors.unescapeToString(row[2]), row[3]));
     }
 
     @ParameterizedTest(name = "{0} {1}: {3}")

@@ -16,8 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.accessledger.logformat.NoteVerificationException.Reason;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class SignedNoteTest {
+
+    private static final TestVectors VECTORS = TestVectors.in("logformat");
 
     static final String PETER_TEXT =
             "If you think cryptography is the answer to your problem,\n"
@@ -28,7 +31,7 @@ class SignedNoteTest {
     static final NoteVerifier PETER = NoteVerifier.parse(NoteKeysTest.PETER_VERIFIER_KEY);
 
     static Stream<Arguments> noteVectors() {
-        return VectorFile.blocks("signed-notes.txt").stream()
+        return VECTORS.blocks("signed-notes.txt").stream()
                 .map(vector -> Arguments.of(vector.get("description"), vector));
     }
 
@@ -42,11 +45,11 @@ class SignedNoteTest {
                         : Arrays.stream(vector.get("verifiers").split(" "))
                                 .map(NoteVerifier::parse)
                                 .toArray(NoteVerifier[]::new);
-        byte[] note = VectorFile.unescape(vector.get("note"));
+        byte[] note = TestVectors.unescape(vector.get("note"));
         String want = vector.get("want");
         if (want.equals("ok")) {
             Note opened = SignedNote.open(note, known);
-            assertThat(opened.text()).isEqualTo(VectorFile.unescapeToString(vector.get("text")));
+            assertThat(opened.text()).isEqualTo(TestVectors.unescapeToString(vector.get("text")));
             assertThat(labels(opened.verifiedSignatures())).isEqualTo(vector.get("verified"));
             assertThat(labels(opened.unverifiedSignatures())).isEqualTo(vector.get("unverified"));
         } else {

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class TilePathTest {
 
+    private static final TestVectors VECTORS = TestVectors.in("logformat");
+
     static Stream<Arguments> pathVectors() {
-        return VectorFile.rows("tile-paths.txt").stream()
-                .map(row -> Arguments.of(VectorFile.unescapeToString(row[0]), row[1], row[2]));
+        return VECTORS.rows("tile-paths.txt").stream()
+                .map(row -> Arguments.of(TestVectors.unescapeToString(row[0]), row[1], row[2]));
     }
 
     @ParameterizedTest(name = "{2}: \"{0}\"")

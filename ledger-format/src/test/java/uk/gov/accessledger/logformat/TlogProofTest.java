@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,18 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.ReferenceTree;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class TlogProofTest {
 
+    private static final TestVectors VECTORS = TestVectors.in("logformat");
+
     static Stream<Arguments> proofVectors() {
-        return VectorFile.blocks("tlog-proofs.txt").stream()
+        return VECTORS.blocks("tlog-proofs.txt").stream()
                 .map(vector -> Arguments.of(vector.get("description"), vector));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("proofVectors")
     void parsesOrRejectsProofTexts(String description, Map<String, String> vector) {
-        String text = VectorFile.unescapeToString(vector.get("text"));
+        String text = TestVectors.unescapeToString(vector.get("text"));
         String want = vector.get("want");
         if (want.equals("ok")) {
             assertThat(TlogProof.parse(text).toText()).isEqualTo(text);
@@ -39,7 +42,7 @@ class TlogProofTest {
 
     @Test
     void parsesTheSpecExampleAndWritesItBackByteForByte() {
-        String text = VectorFile.readString("tlog-proof-spec-example.tlog-proof");
+        String text = VECTORS.string("tlog-proof-spec-example.tlog-proof");
         TlogProof proof = TlogProof.parse(text);
 
         assertThat(proof.index()).isEqualTo(73894);
@@ -90,14 +93,14 @@ class TlogProofTest {
         for (int i = 0; i < size; i++) {
             entries.add(("entry " + i).getBytes(StandardCharsets.UTF_8));
         }
-        String signedCheckpoint =
-                new Checkpoint("ledger.example/log", size, Rfc6962Reference.root(entries)).sign(log);
+        ReferenceTree tree = ReferenceTree.ofLeaves(entries);
+        String signedCheckpoint = new Checkpoint("ledger.example/log", size, tree.root()).sign(log);
 
         for (int index : new int[] {0, 1, 511, 512, 998, 999}) {
             TlogProof written =
                     new TlogProof(
                             index,
-                            Rfc6962Reference.inclusionProof(index, entries),
+                            tree.path(index, size),
                             signedCheckpoint,
                             "context".getBytes(StandardCharsets.UTF_8));
             TlogProof read = TlogProof.parse(written.toText());
@@ -105,95 +108,38 @@ class TlogProofTest {
 
             Checkpoint checkpoint = read.openCheckpoint(log.verifier());
             assertThat(checkpoint.size()).isEqualTo(size);
-            byte[] leaf = Rfc6962Reference.leafHash(entries.get(index));
+            byte[] leaf = tree.leafHash(index);
             assertThat(
-                            Rfc6962Reference.rootFromInclusionProof(
+                            rootFromInclusionProof(
                                     read.index(), checkpoint.size(), leaf, read.inclusionProof()))
                     .isEqualTo(checkpoint.rootHash());
         }
     }
 
     /**
-     * RFC 6962 section 2.1 hashing and inclusion proofs, written the plain recursive way, used by
-     * this test only to make real proofs; the ledger's own Merkle code lives elsewhere.
+     * RFC 9162 section 2.1.3.2, written plainly over the reference tree's hashes: the root an
+     * inclusion proof leads to, or null if it is bad.
      */
-    static final class Rfc6962Reference {
-
-        static byte[] leafHash(byte[] entry) {
-            return sha256(new byte[] {0x00}, entry);
-        }
-
-        static byte[] nodeHash(byte[] left, byte[] right) {
-            return sha256(new byte[] {0x01}, left, right);
-        }
-
-        static byte[] root(List<byte[]> entries) {
-            if (entries.size() == 1) {
-                return leafHash(entries.get(0));
+    private static byte[] rootFromInclusionProof(long index, long size, byte[] leaf, List<byte[]> proof) {
+        long fn = index;
+        long sn = size - 1;
+        byte[] r = leaf;
+        for (byte[] p : proof) {
+            if (sn == 0) {
+                return null;
             }
-            int k = largestPowerOfTwoBelow(entries.size());
-            return nodeHash(root(entries.subList(0, k)), root(entries.subList(k, entries.size())));
-        }
-
-        /** PATH(m, D[n]) of RFC 6962 section 2.1.1, leaf's sibling first. */
-        static List<byte[]> inclusionProof(int m, List<byte[]> entries) {
-            List<byte[]> path = new ArrayList<>();
-            if (entries.size() == 1) {
-                return path;
-            }
-            int k = largestPowerOfTwoBelow(entries.size());
-            if (m < k) {
-                path.addAll(inclusionProof(m, entries.subList(0, k)));
-                path.add(root(entries.subList(k, entries.size())));
+            if ((fn & 1) == 1 || fn == sn) {
+                r = ReferenceTree.nodeHash(p, r);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
             } else {
-                path.addAll(inclusionProof(m - k, entries.subList(k, entries.size())));
-                path.add(root(entries.subList(0, k)));
+                r = ReferenceTree.nodeHash(r, p);
             }
-            return path;
+            fn >>= 1;
+            sn >>= 1;
         }
-
-        /** RFC 9162 section 2.1.3.2: the root an inclusion proof leads to, or null if it is bad. */
-        static byte[] rootFromInclusionProof(long index, long size, byte[] leaf, List<byte[]> proof) {
-            long fn = index;
-            long sn = size - 1;
-            byte[] r = leaf;
-            for (byte[] p : proof) {
-                if (sn == 0) {
-                    return null;
-                }
-                if ((fn & 1) == 1 || fn == sn) {
-                    r = nodeHash(p, r);
-                    while ((fn & 1) == 0 && fn != 0) {
-                        fn >>= 1;
-                        sn >>= 1;
-                    }
-                } else {
-                    r = nodeHash(r, p);
-                }
-                fn >>= 1;
-                sn >>= 1;
-            }
-            return sn == 0 ? r : null;
-        }
-
-        private static int largestPowerOfTwoBelow(int n) {
-            int k = 1;
-            while (k << 1 < n) {
-                k <<= 1;
-            }
-            return k;
-        }
-
-        private static byte[] sha256(byte[]... parts) {
-            try {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                for (byte[] part : parts) {
-                    digest.update(part);
-                }
-                return digest.digest();
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new AssertionError(e);
-            }
-        }
+        return sn == 0 ? r : null;
     }
 }

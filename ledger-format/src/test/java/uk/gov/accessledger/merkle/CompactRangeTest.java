@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 class CompactRangeTest {
 
@@ -21,8 +22,8 @@ class CompactRangeTest {
 
     @Test
     void rootsOfThePublishedTestTreeMatchForEveryPrefix() {
-        List<byte[]> leaves = VectorFiles.testTreeLeaves();
-        List<byte[]> roots = VectorFiles.testTreeRoots();
+        List<byte[]> leaves = TestTree.leaves();
+        List<byte[]> roots = TestTree.roots();
         CompactRange range = CompactRange.empty(hasher, 0);
         for (int n = 1; n <= leaves.size(); n++) {
             range.append(hasher.hashLeaf(leaves.get(n - 1)));
@@ -32,7 +33,7 @@ class CompactRangeTest {
 
     @Test
     void appendReportsEachCompletedInteriorNodeLowestFirst() {
-        List<byte[]> leafHashes = VectorFiles.testTreeLeaves().stream().map(hasher::hashLeaf).toList();
+        List<byte[]> leafHashes = TestTree.leaves().stream().map(hasher::hashLeaf).toList();
         CompactRange range = CompactRange.empty(hasher, 0);
         List<List<NodeId>> reportedPerAppend = new ArrayList<>();
         List<Visit> visits = new ArrayList<>();
@@ -49,7 +50,7 @@ class CompactRangeTest {
                 List.of(new NodeId(1, 0)),
                 List.of(),
                 List.of(new NodeId(1, 1), new NodeId(2, 0)));
-        ReferenceMerkleTree reference = new ReferenceMerkleTree(VectorFiles.testTreeLeaves());
+        ReferenceTree reference = ReferenceTree.ofLeaves(TestTree.leaves());
         for (Visit visit : visits) {
             assertThat(visit.hash()).isEqualTo(
                     reference.mth((int) visit.id().coverageBegin(), (int) visit.id().coverageEnd()));
@@ -94,7 +95,7 @@ class CompactRangeTest {
 
     @Test
     void rebuildsFromStoredNodesAndContinuesAsIfNeverStopped() {
-        List<byte[]> leafHashes = VectorFiles.testTreeLeaves().stream().map(hasher::hashLeaf).toList();
+        List<byte[]> leafHashes = TestTree.leaves().stream().map(hasher::hashLeaf).toList();
         CompactRange live = CompactRange.empty(hasher, 0);
         InMemoryNodeStore store = InMemoryNodeStore.buildTree(leafHashes.subList(0, 7), live);
 
@@ -103,12 +104,12 @@ class CompactRangeTest {
 
         live.append(leafHashes.get(7));
         restored.append(leafHashes.get(7));
-        assertThat(restored.root()).isEqualTo(live.root()).isEqualTo(VectorFiles.testTreeRoots().get(7));
+        assertThat(restored.root()).isEqualTo(live.root()).isEqualTo(TestTree.roots().get(7));
     }
 
     @Test
     void appendRangeMergesAdjacentRanges() {
-        List<byte[]> leafHashes = VectorFiles.testTreeLeaves().stream().map(hasher::hashLeaf).toList();
+        List<byte[]> leafHashes = TestTree.leaves().stream().map(hasher::hashLeaf).toList();
         CompactRange left = CompactRange.empty(hasher, 0);
         CompactRange right = CompactRange.empty(hasher, 3);
         leafHashes.subList(0, 3).forEach(left::append);
@@ -120,7 +121,7 @@ class CompactRangeTest {
 
         assertThat(left.begin()).isZero();
         assertThat(left.end()).isEqualTo(8);
-        assertThat(left.root()).isEqualTo(VectorFiles.testTreeRoots().get(7));
+        assertThat(left.root()).isEqualTo(TestTree.roots().get(7));
         assertThat(reported).containsExactly(new NodeId(1, 1), new NodeId(2, 0), new NodeId(3, 0));
         assertThat(right).isEqualTo(rightBefore);
     }

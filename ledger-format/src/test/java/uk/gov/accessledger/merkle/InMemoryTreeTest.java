@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 class InMemoryTreeTest {
 
@@ -20,7 +21,7 @@ class InMemoryTreeTest {
             for (int i = 0; i < size; i++) {
                 leaves.add(("receipt " + size + "/" + i).getBytes(StandardCharsets.UTF_8));
             }
-            ReferenceMerkleTree reference = new ReferenceMerkleTree(leaves);
+            ReferenceTree reference = ReferenceTree.ofLeaves(leaves);
             InMemoryTree tree = InMemoryTree.of(H, leaves.stream().map(H::hashLeaf).toList());
 
             assertThat(tree.size()).isEqualTo(size);

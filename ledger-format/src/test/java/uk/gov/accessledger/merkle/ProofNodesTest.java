@@ -12,14 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class ProofNodesTest {
+
+    private static final TestVectors VECTORS = TestVectors.in("merkle");
 
     private final Rfc6962Hasher hasher = Rfc6962Hasher.DEFAULT;
 
     static Stream<Arguments> section(String name) {
         List<Arguments> cases = new ArrayList<>();
-        VectorFiles.read("proof-nodes.json").get(name).forEach(c -> cases.add(Arguments.of(c.get("desc").asText(), c)));
+        VECTORS.json("proof-nodes.json").get(name).forEach(c -> cases.add(Arguments.of(c.get("desc").asText(), c)));
         return cases.stream();
     }
 
@@ -43,7 +46,7 @@ class ProofNodesTest {
     @MethodSource("inclusionNodes")
     void inclusionNeedsThePublishedNodes(String desc, JsonNode c) {
         ProofNodes nodes = ProofNodes.inclusion(c.get("index").asLong(), c.get("size").asLong());
-        assertThat(nodes.ids()).containsExactlyElementsOf(VectorFiles.nodeIds(c.get("ids")));
+        assertThat(nodes.ids()).containsExactlyElementsOf(nodeIds(c.get("ids")));
         assertThat(nodes.ephemeralBegin()).isEqualTo(c.get("rehashBegin").asInt());
         assertThat(nodes.ephemeralEnd()).isEqualTo(c.get("rehashEnd").asInt());
     }
@@ -60,7 +63,7 @@ class ProofNodesTest {
     @MethodSource("consistencyNodes")
     void consistencyNeedsThePublishedNodes(String desc, JsonNode c) {
         ProofNodes nodes = ProofNodes.consistency(c.get("size1").asLong(), c.get("size2").asLong());
-        assertThat(nodes.ids()).containsExactlyElementsOf(VectorFiles.nodeIds(c.get("ids")));
+        assertThat(nodes.ids()).containsExactlyElementsOf(nodeIds(c.get("ids")));
         assertThat(nodes.ephemeralBegin()).isEqualTo(c.get("rehashBegin").asInt());
         assertThat(nodes.ephemeralEnd()).isEqualTo(c.get("rehashEnd").asInt());
     }
@@ -143,26 +146,26 @@ class ProofNodesTest {
 
     @Test
     void generatesThePublishedProofsOfTheTestTree() {
-        List<byte[]> leaves = VectorFiles.testTreeLeaves();
+        List<byte[]> leaves = TestTree.leaves();
         InMemoryNodeStore store = InMemoryNodeStore.buildTree(
                 leaves.stream().map(hasher::hashLeaf).toList(), CompactRange.empty(hasher, 0));
         int checked = 0;
-        for (JsonNode p : VectorFiles.read("inclusion.json").get("probes")) {
+        for (JsonNode p : VECTORS.json("inclusion.json").get("probes")) {
             if (!p.get("wantErr").asBoolean() && p.get("treeSize").asLong() <= leaves.size()
                     && p.get("desc").asText().contains("test tree")) {
                 ProofNodes nodes = ProofNodes.inclusion(p.get("leafIndex").asLong(), p.get("treeSize").asLong());
                 assertThat(nodes.rehash(store.fetch(nodes.ids()), hasher))
                         .as(p.get("desc").asText())
-                        .containsExactlyElementsOf(VectorFiles.byteList(p.get("proof")));
+                        .containsExactlyElementsOf(TestVectors.hexList(p.get("proof")));
                 checked++;
             }
         }
-        for (JsonNode p : VectorFiles.read("consistency.json").get("probes")) {
+        for (JsonNode p : VECTORS.json("consistency.json").get("probes")) {
             if (!p.get("wantErr").asBoolean() && p.get("desc").asText().contains("test tree")) {
                 ProofNodes nodes = ProofNodes.consistency(p.get("size1").asLong(), p.get("size2").asLong());
                 assertThat(nodes.rehash(store.fetch(nodes.ids()), hasher))
                         .as(p.get("desc").asText())
-                        .containsExactlyElementsOf(VectorFiles.byteList(p.get("proof")));
+                        .containsExactlyElementsOf(TestVectors.hexList(p.get("proof")));
                 checked++;
             }
         }
@@ -175,5 +178,12 @@ class ProofNodesTest {
             h.add(hasher.hashLeaf(("Hash " + i).getBytes(StandardCharsets.US_ASCII)));
         }
         return h;
+    }
+
+    /** The node ids of a vector's {@code [level, index]} pairs. */
+    private static List<NodeId> nodeIds(JsonNode pairs) {
+        List<NodeId> out = new ArrayList<>();
+        pairs.forEach(p -> out.add(new NodeId(p.get(0).asInt(), p.get(1).asLong())));
+        return out;
     }
 }

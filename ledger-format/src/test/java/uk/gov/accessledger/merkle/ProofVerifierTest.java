@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class ProofVerifierTest {
+
+    private static final TestVectors VECTORS = TestVectors.in("merkle");
 
     private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
 
@@ -28,7 +31,7 @@ class ProofVerifierTest {
 
     private static Stream<Arguments> probes(String file) {
         List<Arguments> cases = new ArrayList<>();
-        VectorFiles.read(file).get("probes").forEach(p -> cases.add(Arguments.of(
+        VECTORS.json(file).get("probes").forEach(p -> cases.add(Arguments.of(
                 (p.get("wantErr").asBoolean() ? "rejects " : "accepts ") + p.get("desc").asText(), p)));
         return cases.stream();
     }
@@ -38,9 +41,9 @@ class ProofVerifierTest {
     void verifiesPublishedInclusionProbe(String name, JsonNode p) throws Exception {
         long index = p.get("leafIndex").asLong();
         long size = p.get("treeSize").asLong();
-        byte[] leafHash = VectorFiles.bytes(p.get("leafHash"));
-        List<byte[]> proof = VectorFiles.byteList(p.get("proof"));
-        byte[] root = VectorFiles.bytes(p.get("root"));
+        byte[] leafHash = TestVectors.hex(p.get("leafHash"));
+        List<byte[]> proof = TestVectors.hexList(p.get("proof"));
+        byte[] root = TestVectors.hex(p.get("root"));
         if (p.get("wantErr").asBoolean()) {
             assertThatThrownBy(() -> ProofVerifier.verifyInclusion(HASHER, index, size, leafHash, proof, root))
                     .isInstanceOfAny(ProofVerificationException.class, IllegalArgumentException.class);
@@ -56,9 +59,9 @@ class ProofVerifierTest {
     void verifiesPublishedConsistencyProbe(String name, JsonNode p) {
         long size1 = p.get("size1").asLong();
         long size2 = p.get("size2").asLong();
-        List<byte[]> proof = VectorFiles.byteList(p.get("proof"));
-        byte[] root1 = VectorFiles.bytes(p.get("root1"));
-        byte[] root2 = VectorFiles.bytes(p.get("root2"));
+        List<byte[]> proof = TestVectors.hexList(p.get("proof"));
+        byte[] root1 = TestVectors.hex(p.get("root1"));
+        byte[] root2 = TestVectors.hex(p.get("root2"));
         if (p.get("wantErr").asBoolean()) {
             assertThatThrownBy(() -> ProofVerifier.verifyConsistency(HASHER, size1, size2, proof, root1, root2))
                     .isInstanceOfAny(ProofVerificationException.class, IllegalArgumentException.class);
@@ -72,16 +75,16 @@ class ProofVerifierTest {
     void vectorFilesHoldHappyPathsAndEveryMutation() {
         // 5 happy paths with 12 fixed mutations each, plus per-hash bit flips and removals
         // (transparency-dev/merkle cmd/proofgen), plus 12 static and 4 single-entry probes.
-        assertThat(VectorFiles.read("inclusion.json").get("probes")).hasSize(98);
+        assertThat(VECTORS.json("inclusion.json").get("probes")).hasSize(98);
         // 5 happy paths, 16 fixed mutations and per-hash flips for the 4 non-empty ones, 14 static.
-        assertThat(VectorFiles.read("consistency.json").get("probes")).hasSize(98);
+        assertThat(VECTORS.json("consistency.json").get("probes")).hasSize(98);
     }
 
     @Test
     void reportsTheExpectedAndCalculatedRootOnMismatch() {
-        List<byte[]> roots = VectorFiles.testTreeRoots();
-        byte[] leafHash = HASHER.hashLeaf(VectorFiles.testTreeLeaves().get(0));
-        List<byte[]> proof = List.of(HASHER.hashLeaf(VectorFiles.testTreeLeaves().get(1)));
+        List<byte[]> roots = TestTree.roots();
+        byte[] leafHash = HASHER.hashLeaf(TestTree.leaves().get(0));
+        List<byte[]> proof = List.of(HASHER.hashLeaf(TestTree.leaves().get(1)));
         byte[] wrongRoot = roots.get(2);
 
         assertThatThrownBy(() -> ProofVerifier.verifyInclusion(HASHER, 0, 2, leafHash, proof, wrongRoot))
@@ -108,7 +111,7 @@ class ProofVerifierTest {
 
     @Test
     void consistencyReportsWhichRootMismatched() {
-        List<byte[]> roots = VectorFiles.testTreeRoots();
+        List<byte[]> roots = TestTree.roots();
         // sizes 6 to 8 of the test tree (transparency-dev/merkle proof/verify_test.go).
         List<byte[]> proof = List.of(
                 Hex.decode("0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a"),
@@ -122,7 +125,7 @@ class ProofVerifierTest {
 
     @Test
     void consistencyOfEqualSizesNeedsAnEmptyProofAndEqualRoots() throws Exception {
-        byte[] root = VectorFiles.testTreeRoots().get(4);
+        byte[] root = TestTree.roots().get(4);
         ProofVerifier.verifyConsistency(HASHER, 5, 5, List.of(), root, root.clone());
         assertThat(ProofVerifier.rootFromConsistencyProof(HASHER, 5, 5, List.of(), root)).isEqualTo(root);
         assertThatThrownBy(() -> ProofVerifier.verifyConsistency(HASHER, 5, 5, List.of(root), root, root))

@@ -10,10 +10,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * Cross-checks the fast implementation (compact ranges, proofs built from stored nodes, the
- * verifiers) against {@link ReferenceMerkleTree}, the RFC 6962 definitions, on random trees with
+ * verifiers) against {@link ReferenceTree}, the RFC 6962 definitions, on random trees with
  * fixed seeds: every size up to 300 exhaustively, and sampled sizes and indices up to 5,000.
  */
 class ReferenceCrossCheckTest {
@@ -24,7 +25,7 @@ class ReferenceCrossCheckTest {
     private final Rfc6962Hasher hasher = Rfc6962Hasher.DEFAULT;
 
     /** A random tree: the reference, the leaf hashes and a node store filled by appending. */
-    private record Tree(ReferenceMerkleTree reference, List<byte[]> leafHashes, InMemoryNodeStore store, List<byte[]> roots) {
+    private record Tree(ReferenceTree reference, List<byte[]> leafHashes, InMemoryNodeStore store, List<byte[]> roots) {
     }
 
     private Tree randomTree(int size, long seed) {
@@ -45,7 +46,7 @@ class ReferenceCrossCheckTest {
             range.append(leafHash, store);
             roots.add(range.root());
         }
-        return new Tree(new ReferenceMerkleTree(leaves), leafHashes, store, roots);
+        return new Tree(ReferenceTree.ofLeaves(leaves), leafHashes, store, roots);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.gov.accessledger.testonly.ReferenceTree;
+import uk.gov.accessledger.testonly.TestVectors;
 
 /**
  * The example of RFC 6962 section 2.1.3: a 7-leaf tree with named nodes, and the audit paths and
@@ -17,19 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 class Rfc6962ExampleTest {
 
+    private static final TestVectors VECTORS = TestVectors.in("merkle");
+
     private final Rfc6962Hasher hasher = Rfc6962Hasher.DEFAULT;
     private JsonNode example;
     private int size;
-    private ReferenceMerkleTree reference;
+    private ReferenceTree reference;
     private InMemoryNodeStore store;
     private Map<String, byte[]> named;
 
     @BeforeEach
     void buildTheExampleTree() {
-        example = VectorFiles.read("rfc6962-example.json");
+        example = VECTORS.json("rfc6962-example.json");
         size = example.get("leafCount").asInt();
-        List<byte[]> leaves = VectorFiles.testTreeLeaves().subList(0, size);
-        reference = new ReferenceMerkleTree(leaves);
+        List<byte[]> leaves = TestTree.leaves().subList(0, size);
+        reference = ReferenceTree.ofLeaves(leaves);
         store = InMemoryNodeStore.buildTree(leaves.stream().map(hasher::hashLeaf).toList(), CompactRange.empty(hasher, 0));
         named = new HashMap<>();
         example.get("nodes").fields().forEachRemaining(e ->
@@ -38,7 +42,7 @@ class Rfc6962ExampleTest {
 
     @Test
     void auditPathsAreTheNodesTheRfcNames() throws Exception {
-        byte[] root = VectorFiles.testTreeRoots().get(size - 1);
+        byte[] root = TestTree.roots().get(size - 1);
         for (JsonNode c : example.get("auditPaths")) {
             int index = c.get("index").asInt();
             List<byte[]> want = byName(c.get("path"));
@@ -53,7 +57,7 @@ class Rfc6962ExampleTest {
 
     @Test
     void consistencyProofsAreTheNodesTheRfcNames() throws Exception {
-        List<byte[]> roots = VectorFiles.testTreeRoots();
+        List<byte[]> roots = TestTree.roots();
         for (JsonNode c : example.get("consistencyProofs")) {
             int size1 = c.get("size1").asInt();
             List<byte[]> want = byName(c.get("proof"));

@@ -14,15 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.accessledger.testonly.TestVectors;
 
 class Rfc6962HasherTest {
+
+    private static final TestVectors VECTORS = TestVectors.in("merkle");
 
     private final Rfc6962Hasher hasher = Rfc6962Hasher.DEFAULT;
 
     static Stream<Arguments> knownAnswers() {
         List<Arguments> cases = new ArrayList<>();
         for (Rfc6962Hasher h : List.of(Rfc6962Hasher.DEFAULT, Rfc6962Hasher.JDK)) {
-            VectorFiles.read("hasher.json").get("cases")
+            VECTORS.json("hasher.json").get("cases")
                     .forEach(c -> cases.add(Arguments.of(h + " " + c.get("desc").asText(), h, c)));
         }
         return cases.stream();
@@ -33,8 +36,8 @@ class Rfc6962HasherTest {
     void matchesPublishedKnownAnswer(String desc, Rfc6962Hasher hasher, JsonNode c) {
         byte[] got = switch (c.get("op").asText()) {
             case "emptyRoot" -> hasher.emptyRoot();
-            case "hashLeaf" -> hasher.hashLeaf(VectorFiles.bytes(c.get("data")));
-            case "hashChildren" -> hasher.hashChildren(VectorFiles.bytes(c.get("left")), VectorFiles.bytes(c.get("right")));
+            case "hashLeaf" -> hasher.hashLeaf(TestVectors.hex(c.get("data")));
+            case "hashChildren" -> hasher.hashChildren(TestVectors.hex(c.get("left")), TestVectors.hex(c.get("right")));
             default -> throw new IllegalArgumentException("unknown op in hasher.json: " + c.get("op"));
         };
         assertThat(Hex.toHexString(got)).isEqualTo(c.get("want").asText());
