@@ -6,7 +6,7 @@ import java.util.List;
  * Writes RFC 4180 rows as docs/export-bundle.md says: fields quoted when they contain a comma,
  * quote, CR or LF, quotes doubled, rows ended by CRLF; and no cell that a spreadsheet would run
  * as a formula (OWASP "CSV Injection"): such a cell is written {@link #neutralised}, and quoted.
- * Every CSV of ledger-core and ledger-api is written here.
+ * Every CSV of ledger-format and ledger-api is written here.
  */
 final class CsvRows {
 

@@ -17,7 +17,7 @@ import uk.gov.accessledger.reference.ReferenceData;
 
 /**
  * The CSV row of an entry (docs/export-bundle.md), with plain-English text beside every code so
- * a regulator can read it in a spreadsheet. The format itself is ledger-core's
+ * a regulator can read it in a spreadsheet. The format itself is ledger-format's
  * {@link EntryCsvRow}, shared with export bundles.
  *
  * <p>Every cell comes from the entry's canonical bytes, read as a stream of JSON tokens: an
