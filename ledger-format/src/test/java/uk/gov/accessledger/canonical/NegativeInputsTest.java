@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -22,8 +20,8 @@ class NegativeInputsTest {
 
     private static final TestVectors VECTORS = TestVectors.in("canonical");
 
-    static Stream<Arguments> vectors() throws IOException {
-        JsonNode all = new ObjectMapper().readTree(VECTORS.bytes("negative-inputs.json"));
+    static Stream<Arguments> vectors() {
+        JsonNode all = VECTORS.json("negative-inputs.json");
         List<Arguments> arguments = new ArrayList<>();
         for (JsonNode vector : all) {
             byte[] input = vector.has("inputHex")
@@ -50,8 +48,8 @@ class NegativeInputsTest {
     }
 
     @Test
-    void vectorFileCoversTheRequiredProblems() throws IOException {
-        String all = new String(VECTORS.bytes("negative-inputs.json"), StandardCharsets.UTF_8);
+    void vectorFileCoversTheRequiredProblems() {
+        String all = VECTORS.string("negative-inputs.json");
         assertThat(all).contains("duplicate key", "NaN is not a JSON number", "lone surrogate",
                 "trailing content", "invalid UTF-8", "beyond the IEEE 754 double range");
     }
