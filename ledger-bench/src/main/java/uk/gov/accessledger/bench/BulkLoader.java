@@ -38,6 +38,7 @@ import uk.gov.accessledger.chain.AccessRecordedEvent;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.chain.ChainedEntry;
 import uk.gov.accessledger.chain.EntryProposal;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.merkle.CompactRange;
@@ -375,7 +376,7 @@ final class BulkLoader {
         if (d.caseReference() != null) {
             r.put("caseReference", d.caseReference());
         }
-        r.put("occurredAt", CanonicalEntry.instant(d.occurredAt()));
+        r.put("occurredAt", EntryInstants.format(d.occurredAt()));
         if (d.emergency()) {
             r.put("emergency", true);
         }

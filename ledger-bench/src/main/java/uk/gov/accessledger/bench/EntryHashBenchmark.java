@@ -93,7 +93,7 @@ public class EntryHashBenchmark {
         return inputs[nextIndex()].encode();
     }
 
-    /** The ledger's leaf hash of stored canonical bytes (ledger-core's BouncyCastle hasher). */
+    /** The ledger's leaf hash of stored canonical bytes (ledger-format's BouncyCastle hasher). */
     @Benchmark
     public byte[] leafHashLedgerCore() {
         return CanonicalEntry.leafHash(canonical[nextIndex()]);
@@ -125,7 +125,7 @@ public class EntryHashBenchmark {
         return MessageDigest.getInstance("SHA-256").digest(canonical[nextIndex()]);
     }
 
-    /** The ledger's interior node hash (ledger-core's BouncyCastle hasher). */
+    /** The ledger's interior node hash (ledger-format's BouncyCastle hasher). */
     @Benchmark
     public byte[] nodeHashLedgerCore() {
         return Rfc6962Hasher.DEFAULT.hashChildren(left, right);

@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The RFC 6962 tree hash (leaf {@code SHA-256(0x00 || data)}, node
  * {@code SHA-256(0x01 || left || right)}) computed with the JDK's {@link MessageDigest}, which
- * HotSpot backs with the CPU's SHA extensions where present. It is the baseline that ledger-core's
+ * HotSpot backs with the CPU's SHA extensions where present. It is the baseline that ledger-format's
  * BouncyCastle hasher is measured against, and builds big trees fast; the ledger itself never
  * uses it.
  *

@@ -25,7 +25,7 @@ import uk.gov.accessledger.merkle.Rfc6962Hasher;
  * Offline verification of a whole log held in memory: recompute every leaf hash from the stored
  * canonical bytes and the tree root from those leaves, and compare the root with the checkpoint's.
  * One operation verifies all {@code entries}; the report divides to get entries per second. All
- * three use ledger-core ({@link Rfc6962Hasher}, {@link CompactRange}): with the writer's
+ * three use ledger-format ({@link Rfc6962Hasher}, {@link CompactRange}): with the writer's
  * BouncyCastle SHA-256, with the verifiers' JDK SHA-256, and with the JDK SHA-256 on two threads
  * (each builds the compact range of its half; the halves are merged with
  * {@link CompactRange#appendRange}).

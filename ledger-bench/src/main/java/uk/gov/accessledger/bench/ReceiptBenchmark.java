@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.logformat.ReceiptNote;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
@@ -46,7 +46,7 @@ public class ReceiptBenchmark {
     public void lines() {
         signer = CheckpointSignatureBenchmark.fixedSigner();
         Random random = new Random(20261202L);
-        String recordedAt = CanonicalEntry.instant(Instant.parse("2026-12-02T10:00:00Z"));
+        String recordedAt = EntryInstants.format(Instant.parse("2026-12-02T10:00:00Z"));
         lines = new ArrayList<>(entries);
         for (int i = 0; i < entries; i++) {
             byte[] leafHash = new byte[32];

@@ -7,6 +7,6 @@
  * figure beside its target in docs/design.md "Performance targets".
  *
  * <p>All data comes from seeded generators, so every run measures the same bytes. Nothing here
- * is used by the ledger itself; this module depends on ledger-core only.
+ * is used by the ledger itself; this module depends on ledger-core and ledger-format only.
  */
 package uk.gov.accessledger.bench;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.accessledger.entryformat.EntryInstants;
 
 /**
  * Who used the subject's data, how, and why. {@code staffReference} is pseudonymous (never a
@@ -54,7 +55,7 @@ public record AccessDetails(
         entry.put("legalBasis", legalBasis);
         CanonicalEntry.putIfPresent(entry, "justification", justification);
         CanonicalEntry.putIfPresent(entry, "caseReference", caseReference);
-        entry.put("occurredAt", CanonicalEntry.instant(occurredAt));
+        entry.put("occurredAt", EntryInstants.format(occurredAt));
         entry.put("emergency", emergency);
         entry.put("bulk", bulk);
         if (discloseAfter != null) {

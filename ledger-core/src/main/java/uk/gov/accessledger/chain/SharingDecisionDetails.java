@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.accessledger.entryformat.EntryInstants;
 
 /**
  * A decision on a request from {@code requestingOrganisation} to {@code holdingOrganisation} to
@@ -53,7 +54,7 @@ public record SharingDecisionDetails(
         CanonicalEntry.putIfPresent(entry, "agreement", agreement);
         entry.put("decision", decision);
         entry.put("decidedByRole", decidedByRole);
-        entry.put("decidedAt", CanonicalEntry.instant(decidedAt));
+        entry.put("decidedAt", EntryInstants.format(decidedAt));
         if (reviewBy != null) {
             entry.put("reviewBy", reviewBy.toString());
         }

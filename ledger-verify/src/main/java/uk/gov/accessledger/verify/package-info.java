@@ -1,7 +1,7 @@
 /**
  * {@code ledger-verify}, the command-line verifier a regulator or any member of the public runs
- * without trusting the ledger's operator (issue 4, item 3). It depends on ledger-core's
- * verification code only, never on Spring.
+ * without trusting the ledger's operator (issue 4, item 3). It depends on ledger-format only (the
+ * formats and their verification code), never on the domain, Axon or Spring.
  *
  * <ul>
  *   <li>{@code verify-bundle FILE --key VKEY} runs every check of docs/export-bundle.md with

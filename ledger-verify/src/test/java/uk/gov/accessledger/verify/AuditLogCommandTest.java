@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 class AuditLogCommandTest {
 
@@ -45,7 +46,7 @@ class AuditLogCommandTest {
     }
 
     private static String root(List<byte[]> leaves) {
-        return Base64.getEncoder().encodeToString(TestTrees.root(leaves, 0, leaves.size()));
+        return Base64.getEncoder().encodeToString(ReferenceTree.ofLeafHashes(leaves).root());
     }
 
     @Test
@@ -111,7 +112,7 @@ class AuditLogCommandTest {
         audit();
         String before = stateText();
         List<byte[]> forked = new ArrayList<>(tree);
-        forked.set(5, TestTrees.leafHash("another leaf 5".getBytes()));
+        forked.set(5, ReferenceTree.leafHash("another leaf 5".getBytes()));
         log.serve(forked);
 
         Cli cli = audit();
@@ -133,7 +134,7 @@ class AuditLogCommandTest {
         audit();
         String before = stateText();
         List<byte[]> rewritten = TestTrees.leaves(1000, "main");
-        rewritten.set(100, TestTrees.leafHash("another leaf 100".getBytes()));
+        rewritten.set(100, ReferenceTree.leafHash("another leaf 100".getBytes()));
         log.serve(rewritten);
 
         Cli cli = audit();

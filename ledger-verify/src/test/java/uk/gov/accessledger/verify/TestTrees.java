@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +21,11 @@ import uk.gov.accessledger.bundle.ExportedEntry;
 import uk.gov.accessledger.canonical.CanonicalJson;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * Deterministic trees, keys and bundles for the CLI tests. Roots and inclusion proofs come from
- * the recursive definitions of RFC 6962 section 2.1 over the JDK's SHA-256, independently of
- * ledger-core's Merkle code.
+ * {@link ReferenceTree}, independently of ledger-format's Merkle code.
  */
 final class TestTrees {
 
@@ -51,41 +49,13 @@ final class TestTrees {
     static List<byte[]> leaves(int size, String history) {
         List<byte[]> leaves = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            leaves.add(leafHash(("leaf " + i + " of " + history).getBytes(StandardCharsets.UTF_8)));
+            leaves.add(ReferenceTree.leafHash(("leaf " + i + " of " + history).getBytes(StandardCharsets.UTF_8)));
         }
         return leaves;
     }
 
     static String checkpoint(List<byte[]> leafHashes, Ed25519NoteSigner signer) {
-        return new Checkpoint(signer.name(), leafHashes.size(), root(leafHashes, 0, leafHashes.size())).sign(signer);
-    }
-
-    static byte[] root(List<byte[]> leafHashes, int begin, int end) {
-        int n = end - begin;
-        if (n == 0) {
-            return sha256();
-        }
-        if (n == 1) {
-            return leafHashes.get(begin);
-        }
-        int k = Integer.highestOneBit(n - 1);
-        return sha256(new byte[] {1}, root(leafHashes, begin, begin + k), root(leafHashes, begin + k, end));
-    }
-
-    static List<byte[]> proof(List<byte[]> leafHashes, int m, int begin, int end) {
-        if (end - begin == 1) {
-            return new ArrayList<>();
-        }
-        int k = Integer.highestOneBit(end - begin - 1);
-        List<byte[]> path;
-        if (m < k) {
-            path = proof(leafHashes, m, begin, begin + k);
-            path.add(root(leafHashes, begin + k, end));
-        } else {
-            path = proof(leafHashes, m - k, begin + k, end);
-            path.add(root(leafHashes, begin, begin + k));
-        }
-        return path;
+        return new Checkpoint(signer.name(), leafHashes.size(), ReferenceTree.ofLeafHashes(leafHashes).root()).sign(signer);
     }
 
     static String entryId(int i) {
@@ -108,9 +78,10 @@ final class TestTrees {
             }
             byte[] bytes = CanonicalJson.canonicalize(entry);
             canonical.add(bytes);
-            leafHashes.add(leafHash(bytes));
-            heads[subject] = leafHash(bytes);
+            leafHashes.add(ReferenceTree.leafHash(bytes));
+            heads[subject] = ReferenceTree.leafHash(bytes);
         }
+        ReferenceTree tree = ReferenceTree.ofLeafHashes(leafHashes);
         Instant at = Instant.parse("2026-11-25T10:00:00Z");
         try (OutputStream out = Files.newOutputStream(file);
                 BundleWriter writer = BundleWriter.open(out, signer, checkpoint(leafHashes, signer),
@@ -119,26 +90,10 @@ final class TestTrees {
                 EntryCsvRow row = new EntryCsvRow(entryId(i), "access", at, at, "gp-riverside", "Riverside GP",
                         null, null, null, null, null, null, null, null, null, List.of(), null, List.of(),
                         String.valueOf(i % 2).repeat(64), i / 2);
-                writer.write(new ExportedEntry(i, canonical.get(i), proof(leafHashes, i, 0, size), row));
+                writer.write(new ExportedEntry(i, canonical.get(i), tree.path(i, size), row));
             }
             writer.finish();
         }
         return file;
-    }
-
-    static byte[] leafHash(byte[] data) {
-        return sha256(new byte[] {0}, data);
-    }
-
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.gov.accessledger.bundle.EntryCsvRow;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.reference.LocalisedText;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
  * The CSV row of an entry (docs/export-bundle.md), with plain-English text beside every code so
- * a regulator can read it in a spreadsheet. The format itself is ledger-core's
+ * a regulator can read it in a spreadsheet. The format itself is ledger-format's
  * {@link EntryCsvRow}, shared with export bundles.
  *
  * <p>Every cell comes from the entry's canonical bytes, read as a stream of JSON tokens: an
@@ -65,7 +65,7 @@ final class AuditCsv {
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : CanonicalEntry.parseInstant(text);
+        return text == null ? null : EntryInstants.parse(text);
     }
 
     private static String label(String code, Function<String, Optional<LocalisedText>> lookup) {

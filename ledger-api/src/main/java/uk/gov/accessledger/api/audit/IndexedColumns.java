@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 
 /**
  * The columns of {@code ledger_entry} that queries filter, sort and answer by, each compared with
@@ -67,7 +67,7 @@ final class IndexedColumns {
     /** The column as an entry writes instants; read without {@link java.sql.Timestamp}'s Julian calendar. */
     private static String instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : CanonicalEntry.instant(value.toInstant());
+        return value == null ? null : EntryInstants.format(value.toInstant());
     }
 
     /** The canonical text in the same form, or the text itself if it is no instant. */
@@ -76,7 +76,7 @@ final class IndexedColumns {
             return null;
         }
         try {
-            return CanonicalEntry.instant(CanonicalEntry.parseInstant(text));
+            return EntryInstants.format(EntryInstants.parse(text));
         } catch (DateTimeException e) {
             return text;
         }

@@ -13,7 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.accessledger.api.history.EntryView.Label;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -75,7 +75,7 @@ public class EntryViews {
             return otherwise;
         }
         try {
-            return CanonicalEntry.parseInstant(text.stringValue());
+            return EntryInstants.parse(text.stringValue());
         } catch (DateTimeException e) {
             return otherwise;
         }

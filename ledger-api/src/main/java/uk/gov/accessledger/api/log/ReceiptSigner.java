@@ -2,8 +2,8 @@ package uk.gov.accessledger.api.log;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
-import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.chain.EntryReceipt;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.logformat.ReceiptNote;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
@@ -28,7 +28,7 @@ public class ReceiptSigner {
     /** Signs one receipt for all of {@code entries} and returns each one's share, in order; requires one or more. */
     public List<ReceiptNote.Issued> sign(List<EntryReceipt> entries) {
         List<byte[]> lines = entries.stream()
-                .map(e -> ReceiptNote.line(e.entryId(), e.leafHash(), CanonicalEntry.instant(e.recordedAt())))
+                .map(e -> ReceiptNote.line(e.entryId(), e.leafHash(), EntryInstants.format(e.recordedAt())))
                 .toList();
         return ReceiptNote.issue(properties.origin(), lines, signer, Rfc6962Hasher.DEFAULT);
     }

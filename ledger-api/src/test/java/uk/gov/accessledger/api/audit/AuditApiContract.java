@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import uk.gov.accessledger.api.support.ApiTestSupport;
-import uk.gov.accessledger.api.support.ReferenceMerkle;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * The auditor's exports and figures, and who may not see them; run on H2 and on PostgreSQL, whose
@@ -109,7 +109,7 @@ abstract class AuditApiContract extends ApiTestSupport {
         for (String line : lines) {
             assertThat(line).startsWith("{\"entry\":{");
             String canonical = line.substring("{\"entry\":".length(), line.lastIndexOf(",\"leafIndex\":"));
-            byte[] leaf = ReferenceMerkle.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
+            byte[] leaf = ReferenceTree.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
             String id = readTree(canonical).get("id").asString();
             assertThat(jdbc.queryForObject("SELECT leaf_hash FROM ledger_entry WHERE entry_id = ?", byte[].class,
                     java.util.UUID.fromString(id))).as(HexFormat.of().formatHex(leaf)).isEqualTo(leaf);

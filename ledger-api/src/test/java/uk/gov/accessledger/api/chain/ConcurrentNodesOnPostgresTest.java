@@ -6,7 +6,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +26,7 @@ import uk.gov.accessledger.api.support.LedgerNode;
 import uk.gov.accessledger.api.support.PostgresDatabase;
 import uk.gov.accessledger.subject.CitizenIdentifier;
 import uk.gov.accessledger.subject.SubjectPseudonymiser;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * Three API nodes on one PostgreSQL database take single entries and batches for the same subjects
@@ -141,7 +141,7 @@ class ConcurrentNodesOnPostgresTest {
             Map<String, Object> link = chain.get(seq);
             assertThat(((Number) link.get("seq")).longValue()).as("seq of link " + seq).isEqualTo(seq);
             byte[] canonical = (byte[]) link.get("canonical");
-            assertThat((byte[]) link.get("leaf_hash")).isEqualTo(leafHash(canonical));
+            assertThat((byte[]) link.get("leaf_hash")).isEqualTo(ReferenceTree.leafHash(canonical));
             assertThat((byte[]) link.get("prev_hash")).isEqualTo(previous);
             JsonNode entry = JSON.readTree(canonical);
             assertThat(entry.get("seq").asLong()).isEqualTo(seq);
@@ -151,11 +151,5 @@ class ConcurrentNodesOnPostgresTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, subject)).isEqualTo(chain.size());
-    }
-
-    private static byte[] leafHash(byte[] canonical) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update((byte) 0x00);
-        return sha.digest(canonical);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import uk.gov.accessledger.api.support.TestTokens;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.NoteVerificationException;
 import uk.gov.accessledger.logformat.NoteVerifier;
@@ -205,7 +205,7 @@ final class LedgerCheck {
         for (Acknowledgement ack : acks) {
             try {
                 byte[] line = ReceiptNote.line(ack.id(), HexFormat.of().parseHex(ack.leafHash()),
-                        CanonicalEntry.instant(Instant.parse(ack.recordedAt())));
+                        EntryInstants.format(Instant.parse(ack.recordedAt())));
                 List<byte[]> proof = ack.receiptProof().stream().map(Base64.getDecoder()::decode).toList();
                 ReceiptNote note = opened.get(ack.signedNote());
                 if (note == null) {

@@ -33,13 +33,13 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import uk.gov.accessledger.api.LedgerApiApplication;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
-import uk.gov.accessledger.api.support.ReferenceMerkle;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.NoteVerifier;
 import uk.gov.accessledger.merkle.ProofVerifier;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * Two API nodes on one PostgreSQL database take writes from many threads while one node is
@@ -113,13 +113,13 @@ class LogAcrossRestartsOnPostgresTest {
 
         NoteVerifier key = NoteVerifier.parse(get(nodeB + "/log/key").trim());
         List<byte[]> leaves = jdbc.query("SELECT e.canonical FROM log_leaf l JOIN ledger_entry e"
-                + " ON e.entry_id = l.entry_id ORDER BY l.leaf_index", (rs, n) -> ReferenceMerkle.leafHash(rs.getBytes(1)));
+                + " ON e.entry_id = l.entry_id ORDER BY l.leaf_index", (rs, n) -> ReferenceTree.leafHash(rs.getBytes(1)));
         List<String> notes = jdbc.queryForList("SELECT note FROM log_checkpoint ORDER BY tree_size", String.class);
         Checkpoint previous = null;
         for (String note : notes) {
             Checkpoint c = Checkpoint.open(note, key);
             assertThat(c.rootHash()).as("root of checkpoint " + c.size())
-                    .isEqualTo(ReferenceMerkle.root(leaves.subList(0, (int) c.size())));
+                    .isEqualTo(ReferenceTree.ofLeafHashes(leaves.subList(0, (int) c.size())).root());
             if (previous != null && previous.size() > 0) {
                 JsonNode proof = JSON.readTree(get(nodeB + "/api/v1/log/proof/consistency?from=" + previous.size()
                         + "&to=" + c.size()));

@@ -32,11 +32,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
-import uk.gov.accessledger.api.support.ReferenceMerkle;
 import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.merkle.ProofVerifier;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
  * Two sequencers of one log on one PostgreSQL database, each with its own connection pool, as two
@@ -177,7 +177,7 @@ class SequencerFailoverOnPostgresTest {
         for (String note : db.queryForList("SELECT note FROM log_checkpoint ORDER BY tree_size", String.class)) {
             Checkpoint c = Checkpoint.open(note, signer.verifier());
             assertThat(c.rootHash()).as("root of checkpoint " + c.size())
-                    .isEqualTo(ReferenceMerkle.root(leaves.subList(0, (int) c.size())));
+                    .isEqualTo(ReferenceTree.ofLeafHashes(leaves.subList(0, (int) c.size())).root());
         }
     }
 

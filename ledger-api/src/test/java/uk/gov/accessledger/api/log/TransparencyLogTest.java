@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.accessledger.api.support.ApiTestSupport;
-import uk.gov.accessledger.api.support.ReferenceMerkle;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.logformat.Checkpoint;
@@ -31,6 +30,7 @@ import uk.gov.accessledger.logformat.TlogProof;
 import uk.gov.accessledger.merkle.ProofVerificationException;
 import uk.gov.accessledger.merkle.ProofVerifier;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
+import uk.gov.accessledger.testonly.ReferenceTree;
 
 /** The transparency log end to end: sequencing, checkpoints, tiles, proofs and receipts. */
 class TransparencyLogTest extends ApiTestSupport {
@@ -85,7 +85,7 @@ class TransparencyLogTest extends ApiTestSupport {
         for (Map<String, Object> row : checkpoints) {
             Checkpoint c = Checkpoint.open((String) row.get("note"), key);
             assertThat(c.rootHash()).as("root of checkpoint " + c.size())
-                    .isEqualTo(ReferenceMerkle.root(leaves.subList(0, (int) c.size())));
+                    .isEqualTo(ReferenceTree.ofLeafHashes(leaves.subList(0, (int) c.size())).root());
             if (previous != null && previous.size() > 0) {
                 JsonNode proof = getJson("/api/v1/log/proof/consistency?from=" + previous.size() + "&to=" + c.size());
                 ProofVerifier.verifyConsistency(H, previous.size(), c.size(), hashes(proof.get("proof")),
@@ -114,11 +114,11 @@ class TransparencyLogTest extends ApiTestSupport {
                 leaves.add(Arrays.copyOfRange(tile, i * 32, i * 32 + 32));
             }
         }
-        assertThat(ReferenceMerkle.root(leaves)).isEqualTo(c.rootHash());
+        assertThat(ReferenceTree.ofLeafHashes(leaves).root()).isEqualTo(c.rootHash());
         // A level-1 tile holds the roots of whole level-0 tiles.
         byte[] level1 = web.get().uri("/log/tile/1/000.p/" + (size / 256)).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
-        assertThat(Arrays.copyOfRange(level1, 0, 32)).isEqualTo(ReferenceMerkle.root(leaves.subList(0, 256)));
+        assertThat(Arrays.copyOfRange(level1, 0, 32)).isEqualTo(ReferenceTree.ofLeafHashes(leaves.subList(0, 256)).root());
         // Nothing the checkpoint does not cover, and no malformed paths.
         web.get().uri("/log/tile/0/" + tileIndex(size / 256) + ".p/" + (size % 256 + 1)).exchange()
                 .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -159,7 +159,7 @@ class TransparencyLogTest extends ApiTestSupport {
 
         // At a size no checkpoint has, the root is recomputed from the stored nodes.
         long smaller = c.size() - 1;
-        byte[] root = ReferenceMerkle.root(storedLeafHashesInLogOrder().subList(0, (int) smaller));
+        byte[] root = ReferenceTree.ofLeafHashes(storedLeafHashesInLogOrder().subList(0, (int) smaller)).root();
         JsonNode older = getJson("/api/v1/log/proof/inclusion?index=0&size=" + smaller);
         assertThat(Base64.getDecoder().decode(older.get("rootHash").asString())).isEqualTo(root);
         ProofVerifier.verifyInclusion(H, 0, smaller, Base64.getDecoder().decode(older.get("leafHash").asString()),
@@ -222,7 +222,7 @@ class TransparencyLogTest extends ApiTestSupport {
         List<byte[]> entries = EntryBundle.decode(bundle, (int) Math.min(size, 256));
         List<byte[]> leaves = storedLeafHashesInLogOrder();
         for (int i = 0; i < entries.size(); i++) {
-            assertThat(ReferenceMerkle.leafHash(entries.get(i))).isEqualTo(leaves.get(i));
+            assertThat(ReferenceTree.leafHash(entries.get(i))).isEqualTo(leaves.get(i));
         }
     }
 
@@ -274,7 +274,7 @@ class TransparencyLogTest extends ApiTestSupport {
 
     private List<byte[]> storedLeafHashesInLogOrder() {
         return jdbc.query("SELECT e.canonical FROM log_leaf l JOIN ledger_entry e ON e.entry_id = l.entry_id"
-                + " ORDER BY l.leaf_index", (rs, n) -> ReferenceMerkle.leafHash(rs.getBytes(1)));
+                + " ORDER BY l.leaf_index", (rs, n) -> ReferenceTree.leafHash(rs.getBytes(1)));
     }
 
     private JsonNode getJson(String path) {

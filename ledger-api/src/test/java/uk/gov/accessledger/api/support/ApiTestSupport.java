@@ -21,7 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.NoteVerifier;
 import uk.gov.accessledger.logformat.ReceiptNote;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
@@ -196,7 +196,7 @@ public abstract class ApiTestSupport {
         receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asString())));
         byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asString()),
                 HexFormat.of().parseHex(receipt.get("leafHash").asString()),
-                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asString())));
+                EntryInstants.format(Instant.parse(receipt.get("recordedAt").asString())));
         return ReceiptNote.verify(receipt.get("signedNote").asString(), key, line,
                 receipt.get("receiptIndex").asLong(), proof, Rfc6962Hasher.JDK);
     }

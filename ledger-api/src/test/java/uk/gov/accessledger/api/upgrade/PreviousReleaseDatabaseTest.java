@@ -31,7 +31,7 @@ import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
 import uk.gov.accessledger.api.support.PostgresDumps;
 import uk.gov.accessledger.api.support.TestServices;
-import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.NoteVerificationException;
 import uk.gov.accessledger.logformat.NoteVerifier;
 import uk.gov.accessledger.logformat.ReceiptNote;
@@ -285,7 +285,7 @@ class PreviousReleaseDatabaseTest {
         receipt.get("receiptProof").forEach(h -> proof.add(Base64.getDecoder().decode(h.asString())));
         byte[] line = ReceiptNote.line(UUID.fromString(receipt.get("id").asString()),
                 HexFormat.of().parseHex(receipt.get("leafHash").asString()),
-                CanonicalEntry.instant(Instant.parse(receipt.get("recordedAt").asString())));
+                EntryInstants.format(Instant.parse(receipt.get("recordedAt").asString())));
         try {
             ReceiptNote.verify(receipt.get("signedNote").asString(), key, line, receipt.get("receiptIndex").asLong(),
                     proof, Rfc6962Hasher.JDK);
