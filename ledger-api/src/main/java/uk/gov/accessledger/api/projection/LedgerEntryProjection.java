@@ -22,6 +22,7 @@ import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ChainedEntry;
 import uk.gov.accessledger.chain.ConcernDetails;
 import uk.gov.accessledger.chain.CorrectionDetails;
+import uk.gov.accessledger.chain.EntryDetails;
 import uk.gov.accessledger.chain.SharingDecisionDetails;
 import uk.gov.accessledger.chain.SubjectChainEvent;
 
@@ -150,21 +151,32 @@ public class LedgerEntryProjection {
         }
     }
 
-    /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */
+    /** The kind-specific columns; the visitor makes the compiler check that every kind has them. */
     private static Columns columns(ChainedEntry e, SubjectChainEvent event) {
-        if (event.details() instanceof AccessDetails a) {
-            return new Columns(a.organisation(), a.service(), a.purpose(), a.legalBasis(), a.action(), null,
-                    a.occurredAt(), a.discloseAfter());
-        }
-        if (event.details() instanceof SharingDecisionDetails s) {
-            return new Columns(s.organisation(), s.service(), s.purpose(), s.legalBasis(), null, null,
-                    s.decidedAt(), null);
-        }
-        if (event.details() instanceof CorrectionDetails c) {
-            return new Columns(c.organisation(), c.service(), null, null, null, c.corrects(), e.recordedAt(), null);
-        }
-        ConcernDetails c = (ConcernDetails) event.details();
-        return new Columns(null, null, null, null, null, c.about(), e.recordedAt(), null);
+        return event.details().accept(new EntryDetails.Visitor<>() {
+            @Override
+            public Columns access(AccessDetails a) {
+                return new Columns(a.organisation(), a.service(), a.purpose(), a.legalBasis(), a.action(), null,
+                        a.occurredAt(), a.discloseAfter());
+            }
+
+            @Override
+            public Columns sharingDecision(SharingDecisionDetails s) {
+                return new Columns(s.organisation(), s.service(), s.purpose(), s.legalBasis(), null, null,
+                        s.decidedAt(), null);
+            }
+
+            @Override
+            public Columns correction(CorrectionDetails c) {
+                return new Columns(c.organisation(), c.service(), null, null, null, c.corrects(), e.recordedAt(),
+                        null);
+            }
+
+            @Override
+            public Columns concern(ConcernDetails c) {
+                return new Columns(null, null, null, null, null, c.about(), e.recordedAt(), null);
+            }
+        });
     }
 
     private record Columns(String organisation, String service, String purpose, String legalBasis,
