@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.gov.accessledger.api.history.EntryView.Label;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import uk.gov.accessledger.chain.CanonicalEntry;
+import uk.gov.accessledger.reference.PolicyException;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -22,15 +23,6 @@ import uk.gov.accessledger.reference.ReferenceData;
  */
 @Component
 public class EntryViews {
-
-    /** Plain-English text for the policy exception codes the ingest API assigns. */
-    private static final Map<String, Label> POLICY_EXCEPTIONS = Map.of(
-            "purpose-not-registered-for-service", new Label("Purpose not registered",
-                    "The service that used your data is not registered to use it for this purpose.", null),
-            "no-covering-agreement", new Label("No data-sharing agreement",
-                    "No published data-sharing agreement covers this sharing.", null),
-            "agreement-does-not-cover", new Label("Agreement does not cover this",
-                    "The data-sharing agreement named does not cover this purpose, data or date.", null));
 
     private final ReferenceData reference;
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -99,12 +91,8 @@ public class EntryViews {
                 labels.put(code, new Label(a.name().en(), a.description().en(), null))));
         entry.path("dataCategories").forEach(c -> reference.dataCategory(c.asString()).ifPresent(d ->
                 labels.put(d.code(), new Label(d.label().en(), d.description().en(), null))));
-        entry.path("policyExceptions").forEach(p -> {
-            Label label = POLICY_EXCEPTIONS.get(p.asString());
-            if (label != null) {
-                labels.put(p.asString(), label);
-            }
-        });
+        entry.path("policyExceptions").forEach(p -> PolicyException.of(p.asString()).ifPresent(e ->
+                labels.put(e.code(), new Label(e.label(), e.description(), null))));
         return labels;
     }
 
