@@ -38,11 +38,13 @@ class LogStore {
     private static final Duration READ_MARGIN = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
+    private final LogQueue queue;
     /** The JDBC URL of the database, read once; null until then. */
     private volatile String url;
 
     LogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new LogQueue(jdbc);
     }
 
     private String url() {
@@ -201,9 +203,8 @@ class LogStore {
     }
 
     void enqueue(List<Pending> entries) {
-        List<Object[]> rows = new ArrayList<>();
-        entries.forEach(p -> rows.add(new Object[] {p.entryId(), p.leafHash(), p.entryRowId()}));
-        jdbc.batchUpdate("INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)", rows);
+        queue.enqueue(entries.stream().map(p -> new LogQueue.Queued(p.entryId(), p.leafHash(), p.entryRowId()))
+                .toList());
     }
 
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import uk.gov.accessledger.api.log.LogQueue;
 import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ChainedEntry;
 import uk.gov.accessledger.chain.ConcernDetails;
@@ -48,15 +49,14 @@ public class LedgerEntryProjection {
                 policy_exception, prev_hash, leaf_hash, request_hash, canonical)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String ENQUEUE =
-            "INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)";
-
     private static final String ROWS = LedgerEntryProjection.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
+    private final LogQueue queue;
 
-    LedgerEntryProjection(JdbcTemplate jdbc) {
+    LedgerEntryProjection(JdbcTemplate jdbc, LogQueue queue) {
         this.jdbc = jdbc;
+        this.queue = queue;
     }
 
     @EventHandler
@@ -77,13 +77,13 @@ public class LedgerEntryProjection {
 
     private void write(List<Row> rows) {
         long[] rowIds = insert(rows);
-        // Same transaction: an entry cannot be committed without being queued for the log.
-        jdbc.batchUpdate(ENQUEUE, each(rows.size(), (ps, i) -> {
+        List<LogQueue.Queued> queued = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
             ChainedEntry e = rows.get(i).event.entry();
-            ps.setObject(1, e.entryId());
-            ps.setBytes(2, e.leafHash());
-            ps.setLong(3, rowIds[i]);
-        }));
+            queued.add(new LogQueue.Queued(e.entryId(), e.leafHash(), rowIds[i]));
+        }
+        // Same transaction: an entry cannot be committed without being queued for the log.
+        queue.enqueue(queued);
     }
 
     /** Inserts the rows as one JDBC batch and returns the row_id the database gave each, in order. */
