@@ -28,6 +28,7 @@ import uk.gov.accessledger.api.config.WorkerThreads;
 import uk.gov.accessledger.api.history.EntryPage;
 import uk.gov.accessledger.api.history.EntryViews;
 import uk.gov.accessledger.api.log.LogProofs;
+import uk.gov.accessledger.api.log.SignedCheckpoint;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
@@ -38,7 +39,9 @@ import uk.gov.accessledger.bundle.BundleFormat;
 import uk.gov.accessledger.bundle.BundleWriter;
 import uk.gov.accessledger.bundle.EntryCsvRow;
 import uk.gov.accessledger.bundle.ExportedEntry;
+import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
+import uk.gov.accessledger.logformat.NoteVerificationException;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -188,11 +191,11 @@ class AuditController {
     }
 
     /** A bundle is only ever made under a checkpoint that verifies with the log's own key. */
-    private LogProofs.SignedCheckpoint verified(LogProofs.SignedCheckpoint checkpoint) {
+    private SignedCheckpoint verified(SignedCheckpoint checkpoint) {
         try {
-            uk.gov.accessledger.logformat.Checkpoint.open(checkpoint.note(), signer.verifier());
+            Checkpoint.open(checkpoint.note(), signer.verifier());
             return checkpoint;
-        } catch (uk.gov.accessledger.logformat.NoteVerificationException | RuntimeException e) {
+        } catch (NoteVerificationException | RuntimeException e) {
             throw new ProblemException(ProblemType.LOG_INTEGRITY, "the latest checkpoint (size " + checkpoint.size()
                     + ") does not verify with the log's key; no export is made under it", List.of());
         }

@@ -27,9 +27,6 @@ class LogStore {
     record Node(int level, long index, byte[] hash) {
     }
 
-    record StoredCheckpoint(long size, byte[] rootHash, String note, Instant signedAt) {
-    }
-
     /**
      * How much longer than the lock wait a read on a lock-holding connection may take before the
      * connection counts as dead: the longest statement of a sequencing round (20,000 leaves and
@@ -135,11 +132,9 @@ class LogStore {
                 size, root, note, Timestamp.from(signedAt));
     }
 
-    Optional<StoredCheckpoint> latestCheckpoint() {
-        return jdbc.query("SELECT tree_size, root_hash, note, signed_at FROM log_checkpoint"
-                        + " ORDER BY tree_size DESC LIMIT 1",
-                (rs, n) -> new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant())).stream().findFirst();
+    Optional<SignedCheckpoint> latestCheckpoint() {
+        return jdbc.query("SELECT tree_size, root_hash, note FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                (rs, n) -> new SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3))).stream().findFirst();
     }
 
     /** The hashes of the given perfect subtrees, in the order asked; requires that all exist. */

@@ -40,8 +40,8 @@ class ProofController {
             List<FieldError> errors = new ArrayList<>();
             long index = number(params, "index", errors);
             long size = number(params, "size", errors);
-            Optional<LogStore.StoredCheckpoint> checkpoint = proofs.covering(size);
-            long checkpointed = checkpoint.map(LogStore.StoredCheckpoint::size).orElse(0L);
+            Optional<SignedCheckpoint> checkpoint = proofs.covering(size);
+            long checkpointed = checkpoint.map(SignedCheckpoint::size).orElse(0L);
             if (errors.isEmpty()) {
                 if (size < 1 || size > checkpointed) {
                     errors.add(FieldError.parameter("size", "must be between 1 and the latest checkpoint's size "
@@ -65,8 +65,8 @@ class ProofController {
             List<FieldError> errors = new ArrayList<>();
             long from = number(params, "from", errors);
             long to = number(params, "to", errors);
-            Optional<LogStore.StoredCheckpoint> checkpoint = proofs.covering(to);
-            long checkpointed = checkpoint.map(LogStore.StoredCheckpoint::size).orElse(0L);
+            Optional<SignedCheckpoint> checkpoint = proofs.covering(to);
+            long checkpointed = checkpoint.map(SignedCheckpoint::size).orElse(0L);
             if (errors.isEmpty()) {
                 if (to < 1 || to > checkpointed) {
                     errors.add(FieldError.parameter("to", "must be between 1 and the latest checkpoint's size "
