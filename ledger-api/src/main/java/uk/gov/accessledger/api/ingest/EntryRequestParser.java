@@ -92,7 +92,7 @@ public class EntryRequestParser {
      * when there is one, so a retry gets the first answer; random otherwise. Requires
      * {@code subject} to be the caller's own.
      */
-    public Optional<ParsedEntry> parseConcern(JsonNode node, String subject, UUID about, List<FieldError> errors) {
+    Optional<ParsedEntry> parseConcern(JsonNode node, String subject, UUID about, List<FieldError> errors) {
         if (!node.isObject()) {
             errors.add(new FieldError(FieldError.WHOLE_DOCUMENT, "must be a JSON object"));
             return Optional.empty();
