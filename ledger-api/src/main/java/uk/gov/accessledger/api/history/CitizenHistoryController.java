@@ -51,11 +51,11 @@ class CitizenHistoryController {
     @GetMapping(path = "/api/v1/me/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<EntryPage> history(@AuthenticationPrincipal Jwt token, @RequestParam Map<String, String> params) {
         String subject = subjects.subjectOf(token);
-        QueryParameters.ListQuery query = QueryParameters.parse(params);
+        HistoryQuery.ListQuery query = HistoryQuery.parse(params);
         return WorkerThreads.call(() -> {
             List<LedgerEntryRow> rows = entries.history(subject, query.filter(), query.cursor(),
                     query.limit() + 1, today());
-            return views.page(rows, query.limit(), last -> QueryParameters.encodeCursor(last.seq()));
+            return views.page(rows, query.limit(), LedgerEntryRow::seq);
         });
     }
 

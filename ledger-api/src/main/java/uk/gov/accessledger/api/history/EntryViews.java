@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.accessledger.api.history.EntryView.Label;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.api.web.PageCursor;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.reference.PolicyException;
 import uk.gov.accessledger.reference.ReferenceData;
@@ -33,14 +37,13 @@ public class EntryViews {
 
     /**
      * A page from rows fetched with one more than {@code limit}: the extra row only says that
-     * another page follows, whose cursor {@code cursorOf} makes from the page's last row.
+     * another page follows, whose {@link PageCursor} holds {@code position} of the page's last row.
      */
-    public EntryPage page(java.util.List<LedgerEntryRow> rows, int limit,
-                          java.util.function.Function<LedgerEntryRow, String> cursorOf) {
+    public EntryPage page(List<LedgerEntryRow> rows, int limit, ToLongFunction<LedgerEntryRow> position) {
         boolean more = rows.size() > limit;
-        java.util.List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
+        List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
         return new EntryPage(page.stream().map(this::view).toList(),
-                more ? cursorOf.apply(page.get(page.size() - 1)) : null);
+                more ? PageCursor.encode(position.applyAsLong(page.get(page.size() - 1))) : null);
     }
 
     public EntryView view(LedgerEntryRow row) {
@@ -96,9 +99,9 @@ public class EntryViews {
         return labels;
     }
 
-    private static java.util.Optional<String> text(JsonNode entry, String field) {
+    private static Optional<String> text(JsonNode entry, String field) {
         JsonNode node = entry.get(field);
-        return node != null && node.isString() ? java.util.Optional.of(node.stringValue()) : java.util.Optional.empty();
+        return node != null && node.isString() ? Optional.of(node.stringValue()) : Optional.empty();
     }
 
     private static String hex(byte[] bytes) {
