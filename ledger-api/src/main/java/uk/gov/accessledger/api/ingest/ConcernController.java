@@ -52,8 +52,8 @@ class ConcernController {
     /** 201 with the concern's receipt, or 200 with the same receipt on a repeat of its idempotency key. */
     @PostMapping(path = "/api/v1/me/entries/{id}/concerns", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Receipt>> raise(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                        @RequestBody(required = false) byte[] body) {
+    Mono<ResponseEntity<Receipt>> raiseConcern(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+                                               @RequestBody(required = false) byte[] body) {
         String subject = subjects.subjectOf(token);
         UUID about = EntryIds.parse(id).orElseThrow(ConcernController::noSuchEntry);
         return WorkerThreads.call(() -> {
