@@ -43,6 +43,7 @@ import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.merkle.CompactRange;
 import uk.gov.accessledger.merkle.Rfc6962Hasher;
+import uk.gov.accessledger.reference.PolicyException;
 import uk.gov.accessledger.reference.ReferenceData;
 import uk.gov.accessledger.subject.CitizenIdentifier;
 import uk.gov.accessledger.subject.SubjectPseudonymiser;
@@ -89,7 +90,6 @@ final class BulkLoader {
 
     private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
     private static final int CHUNK = 20_000;
-    private static final String PURPOSE_NOT_REGISTERED = "purpose-not-registered-for-service";
     /** Entries are spread over the year before this instant, in log order. */
     private static final Instant END = Instant.parse("2026-11-25T00:00:00Z");
     private static final long SPAN_MILLIS = Duration.ofDays(365).toMillis();
@@ -338,7 +338,7 @@ final class BulkLoader {
         EntryGenerator.Input input = generator.next(subject, seq, prev, recordedAt);
         AccessDetails d = input.details();
         List<String> exceptions = reference.isPurposeRegistered(d.service(), d.purpose())
-                ? List.of() : List.of(PURPOSE_NOT_REGISTERED);
+                ? List.of() : List.of(PolicyException.PURPOSE_NOT_REGISTERED_FOR_SERVICE.code());
         EntryProposal proposal = new EntryProposal(randomUuid(input.proposal().entryId()), recordedAt, exceptions,
                 reference.version());
         byte[] canonical = CanonicalEntry.encode(subject, seq, prev, proposal, d);
@@ -355,7 +355,7 @@ final class BulkLoader {
     private static ObjectNode request(UUID id, String nhsNumber, AccessDetails d) {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         r.put("id", id.toString());
-        r.put("kind", "access");
+        r.put("kind", d.kind());
         ObjectNode subject = r.putObject("subject");
         subject.put("scheme", "nhs-number");
         subject.put("id", nhsNumber);

@@ -34,8 +34,13 @@ public record AccessDetails(
     }
 
     @Override
-    public String kind() {
-        return "access";
+    public EntryKind entryKind() {
+        return EntryKind.ACCESS;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.access(this);
     }
 
     @Override

@@ -8,8 +8,13 @@ import java.util.UUID;
 public record ConcernDetails(UUID about, String message) implements EntryDetails {
 
     @Override
-    public String kind() {
-        return "concern";
+    public EntryKind entryKind() {
+        return EntryKind.CONCERN;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.concern(this);
     }
 
     @Override

@@ -20,8 +20,13 @@ public record CorrectionDetails(
     public static final List<String> MODES = List.of("annotate", "supersede");
 
     @Override
-    public String kind() {
-        return "correction";
+    public EntryKind entryKind() {
+        return EntryKind.CORRECTION;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.correction(this);
     }
 
     @Override

@@ -33,8 +33,13 @@ public record SharingDecisionDetails(
     }
 
     @Override
-    public String kind() {
-        return "sharing-decision";
+    public EntryKind entryKind() {
+        return EntryKind.SHARING_DECISION;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.sharingDecision(this);
     }
 
     @Override

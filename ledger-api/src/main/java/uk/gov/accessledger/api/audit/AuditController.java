@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -20,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -28,17 +28,20 @@ import uk.gov.accessledger.api.config.WorkerThreads;
 import uk.gov.accessledger.api.history.EntryPage;
 import uk.gov.accessledger.api.history.EntryViews;
 import uk.gov.accessledger.api.log.LogProofs;
-import uk.gov.accessledger.api.problem.FieldError;
+import uk.gov.accessledger.api.log.SignedCheckpoint;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
 import uk.gov.accessledger.api.projection.HistoryFilter;
 import uk.gov.accessledger.api.projection.LedgerEntries;
-import uk.gov.accessledger.api.web.WholeNumbers;
+import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.api.web.QueryParameters;
 import uk.gov.accessledger.bundle.BundleFormat;
 import uk.gov.accessledger.bundle.BundleWriter;
 import uk.gov.accessledger.bundle.EntryCsvRow;
 import uk.gov.accessledger.bundle.ExportedEntry;
+import uk.gov.accessledger.logformat.Checkpoint;
 import uk.gov.accessledger.logformat.Ed25519NoteSigner;
+import uk.gov.accessledger.logformat.NoteVerificationException;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -85,7 +88,7 @@ class AuditController {
     @GetMapping(path = "/api/v1/audit/entries.csv")
     ResponseEntity<Flux<DataBuffer>> entriesCsv(@RequestParam Map<String, String> params,
                                                 ServerHttpResponse response) {
-        HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
+        HistoryFilter filter = filter(AuditFilter.parse(params, reference));
         return download(CSV, "entries.csv", stream(response, out -> {
             out.write(EntryCsvRow.csvHeader().getBytes(StandardCharsets.UTF_8));
             StringBuilder line = new StringBuilder(1024);
@@ -101,7 +104,7 @@ class AuditController {
     @GetMapping(path = "/api/v1/audit/entries.jsonl")
     ResponseEntity<Flux<DataBuffer>> entriesJsonLines(@RequestParam Map<String, String> params,
                                                       ServerHttpResponse response) {
-        HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
+        HistoryFilter filter = filter(AuditFilter.parse(params, reference));
         // The canonical bytes are UTF-8 JSON already: copied as they are, never decoded and re-encoded.
         return download(JSON_LINES, "entries.jsonl", stream(response, out -> entries.streamCanonical(filter,
                 (canonical, leafHash, leafIndex) -> {
@@ -127,7 +130,7 @@ class AuditController {
 
     @GetMapping(path = "/api/v1/audit/summary", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Map<String, Object>> summary(@RequestParam Map<String, String> params) {
-        HistoryFilter filter = filter(AuditFilter.parse(params, Set.of(), reference));
+        HistoryFilter filter = filter(AuditFilter.parse(params, reference));
         return WorkerThreads.call(() -> {
             Map<String, Object> summary = new LinkedHashMap<>();
             Map<String, Long> byKind = entries.countBy(filter, "kind");
@@ -147,14 +150,15 @@ class AuditController {
 
     @GetMapping(path = "/api/v1/audit/policy-exceptions", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<EntryPage> policyExceptions(@RequestParam Map<String, String> params) {
-        AuditFilter parsed = AuditFilter.parse(params, Set.of("limit", "cursor"), reference);
+        QueryParameters query = QueryParameters.of(params, AuditFilter.PARAMETERS, QueryParameters.PAGE);
+        AuditFilter parsed = AuditFilter.read(query, reference);
+        int limit = query.limit();
+        Long cursor = query.cursor();
+        query.check();
         HistoryFilter filter = filter(new AuditFilter(parsed.organisation(), parsed.service(), parsed.purpose(),
                 parsed.legalBasis(), parsed.action(), parsed.kind(), parsed.from(), parsed.to(), true));
-        int limit = limit(params.get("limit"));
-        Long cursor = cursor(params.get("cursor"));
-        return WorkerThreads.call(() -> {
-            return views.page(entries.matching(filter, cursor, limit + 1), limit, last -> Long.toString(last.rowId()));
-        });
+        return WorkerThreads.call(() -> views.page(entries.matching(filter, cursor, limit + 1), limit,
+                LedgerEntryRow::rowId));
     }
 
     /**
@@ -165,7 +169,7 @@ class AuditController {
     @GetMapping(path = "/api/v1/audit/export")
     Mono<ResponseEntity<Flux<DataBuffer>>> export(@RequestParam Map<String, String> params,
                                                   ServerHttpResponse response) {
-        AuditFilter parsed = AuditFilter.parse(params, Set.of(), reference);
+        AuditFilter parsed = AuditFilter.parse(params, reference);
         HistoryFilter filter = filter(parsed);
         return WorkerThreads.call(() -> verified(proofs.latestCheckpoint().orElseThrow(() ->
                         ProblemException.notFound("the log has not signed a checkpoint yet"))))
@@ -188,18 +192,18 @@ class AuditController {
     }
 
     /** A bundle is only ever made under a checkpoint that verifies with the log's own key. */
-    private LogProofs.SignedCheckpoint verified(LogProofs.SignedCheckpoint checkpoint) {
+    private SignedCheckpoint verified(SignedCheckpoint checkpoint) {
         try {
-            uk.gov.accessledger.logformat.Checkpoint.open(checkpoint.note(), signer.verifier());
+            Checkpoint.open(checkpoint.note(), signer.verifier());
             return checkpoint;
-        } catch (uk.gov.accessledger.logformat.NoteVerificationException | RuntimeException e) {
+        } catch (NoteVerificationException | RuntimeException e) {
             throw new ProblemException(ProblemType.LOG_INTEGRITY, "the latest checkpoint (size " + checkpoint.size()
                     + ") does not verify with the log's key; no export is made under it", List.of());
         }
     }
 
     /** Runs the self-audit now and answers its report (it reads every stored entry: minutes at scale). */
-    @org.springframework.web.bind.annotation.PostMapping(path = "/api/v1/audit/self-audit",
+    @PostMapping(path = "/api/v1/audit/self-audit",
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<SelfAuditReport> runSelfAudit() {
         return WorkerThreads.call(selfAudit::run);
@@ -226,32 +230,6 @@ class AuditController {
             months.put(String.format("%04d-%02d", yyyymm / 100, yyyymm % 100), n);
         });
         return months;
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return 20;
-        }
-        try {
-            long limit = WholeNumbers.parse(value);
-            if (limit >= 1 && limit <= 100) {
-                return (int) limit;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw ProblemException.invalid(List.of(FieldError.parameter("limit", "must be between 1 and 100")));
-    }
-
-    private static Long cursor(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return WholeNumbers.parse(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(List.of(FieldError.parameter("cursor", "is not a cursor this API gave out")));
-        }
     }
 
     private static void write(OutputStream out, byte[] bytes) {

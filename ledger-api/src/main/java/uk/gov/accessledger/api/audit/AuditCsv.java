@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.gov.accessledger.bundle.EntryCsvRow;
+import uk.gov.accessledger.chain.EntryKind;
 import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.reference.LocalisedText;
 import uk.gov.accessledger.reference.ReferenceData;
@@ -49,10 +50,11 @@ final class AuditCsv {
         }
         Instant recordedAt = instant(f.recordedAt);
         // As the projection's happened_at column: when the access or decision happened, else when recorded.
-        String happenedAt = switch (f.kind == null ? "" : f.kind) {
-            case "access" -> f.occurredAt;
-            case "sharing-decision" -> f.decidedAt;
-            default -> f.recordedAt;
+        Optional<EntryKind> kind = EntryKind.of(f.kind);
+        String happenedAt = kind.isEmpty() ? f.recordedAt : switch (kind.get()) {
+            case ACCESS -> f.occurredAt;
+            case SHARING_DECISION -> f.decidedAt;
+            case CORRECTION, CONCERN -> f.recordedAt;
         };
         return new EntryCsvRow(f.id, f.kind, recordedAt, instant(happenedAt),
                 f.organisation, label(f.organisation, c -> reference.organisation(c).map(o -> o.name())),

@@ -3,16 +3,11 @@ package uk.gov.accessledger.api.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import uk.gov.accessledger.api.problem.FieldError;
-import uk.gov.accessledger.api.problem.ProblemException;
-import uk.gov.accessledger.chain.EntryTimes;
+import uk.gov.accessledger.api.web.QueryParameters;
+import uk.gov.accessledger.chain.EntryKind;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -26,39 +21,35 @@ record AuditFilter(String organisation, String service, String purpose, String l
     static final Set<String> PARAMETERS = Set.of("organisation", "service", "purpose", "legalBasis", "action",
             "kind", "from", "to", "policyException");
 
-    /** Parses the filters, naming every parameter that is unknown or wrong. */
-    static AuditFilter parse(Map<String, String> params, Set<String> alsoAllowed, ReferenceData reference) {
-        List<FieldError> errors = new ArrayList<>();
-        params.keySet().stream().filter(k -> !PARAMETERS.contains(k) && !alsoAllowed.contains(k)).sorted()
-                .forEach(k -> errors.add(FieldError.parameter(k, "is not a known parameter")));
-        String organisation = code(params, "organisation", reference::organisation, errors);
-        String service = code(params, "service", reference::service, errors);
-        String purpose = code(params, "purpose", reference::purpose, errors);
-        String legalBasis = code(params, "legalBasis", reference::legalBasis, errors);
-        String action = code(params, "action", reference::action, errors);
-        String kind = params.get("kind");
-        if (kind != null && !List.of("access", "sharing-decision", "correction", "concern").contains(kind)) {
-            errors.add(FieldError.parameter("kind", "must be access, sharing-decision, correction or concern"));
-            kind = null;
-        }
-        LocalDate from = day(params, "from", errors);
-        LocalDate to = day(params, "to", errors);
-        if (from != null && to != null && to.isBefore(from)) {
-            errors.add(FieldError.parameter("to", "must not be before from"));
-        }
-        Boolean policyException = null;
-        String flag = params.get("policyException");
-        if (flag != null) {
-            if (!flag.equals("true") && !flag.equals("false")) {
-                errors.add(FieldError.parameter("policyException", "must be true or false"));
-            } else {
-                policyException = Boolean.valueOf(flag);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+    /** "must be access, sharing-decision, correction or concern". */
+    private static final String KIND_PROBLEM = "must be "
+            + String.join(", ", EntryKind.CODES.subList(0, EntryKind.CODES.size() - 1)) + " or "
+            + EntryKind.CODES.get(EntryKind.CODES.size() - 1);
+
+    /**
+     * Reads the filters from {@code query}, which names every one that is wrong; the caller
+     * {@linkplain QueryParameters#check() checks} it once it has read any other parameters.
+     */
+    static AuditFilter read(QueryParameters query, ReferenceData reference) {
+        String organisation = query.code("organisation", reference::organisation);
+        String service = query.code("service", reference::service);
+        String purpose = query.code("purpose", reference::purpose);
+        String legalBasis = query.code("legalBasis", reference::legalBasis);
+        String action = query.code("action", reference::action);
+        String kind = query.oneOf("kind", EntryKind.CODES, KIND_PROBLEM);
+        LocalDate from = query.day("from");
+        LocalDate to = query.day("to");
+        query.dayRange(from, to);
+        Boolean policyException = query.flag("policyException");
         return new AuditFilter(organisation, service, purpose, legalBasis, action, kind, from, to, policyException);
+    }
+
+    /** Parses a query that holds only the filters, naming every parameter that is unknown or wrong. */
+    static AuditFilter parse(Map<String, String> params, ReferenceData reference) {
+        QueryParameters query = QueryParameters.of(params, PARAMETERS);
+        AuditFilter filter = read(query, reference);
+        query.check();
+        return filter;
     }
 
     Instant fromInstant() {
@@ -88,29 +79,5 @@ record AuditFilter(String organisation, String service, String purpose, String l
         if (value != null) {
             query.put(key, value);
         }
-    }
-
-    private static String code(Map<String, String> params, String name, Function<String, Optional<?>> lookup,
-                               List<FieldError> errors) {
-        String value = params.get(name);
-        if (value != null && lookup.apply(value).isEmpty()) {
-            errors.add(FieldError.parameter(name, "is not a known code (see GET /api/v1/reference)"));
-            return null;
-        }
-        return value;
-    }
-
-    private static LocalDate day(Map<String, String> params, String name, List<FieldError> errors) {
-        String value = params.get(name);
-        if (value == null) {
-            return null;
-        }
-        Optional<LocalDate> day = EntryTimes.parseDate(value).filter(EntryTimes::inRange);
-        if (day.isEmpty()) {
-            errors.add(FieldError.parameter(name, "must be a date from " + EntryTimes.EARLIEST_DATE + " to "
-                    + EntryTimes.LATEST_DATE + ", such as 2026-11-25"));
-            return null;
-        }
-        return day.get();
     }
 }

@@ -25,6 +25,7 @@ import uk.gov.accessledger.api.ingest.ParsedEntry;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.security.ServicePrincipal;
 import uk.gov.accessledger.chain.EntryIds;
+import uk.gov.accessledger.chain.EntryKind;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -167,7 +168,7 @@ class DemoTraffic implements ApplicationRunner {
     }
 
     private Request access(Random random, String citizen, Instant at, Access a) {
-        ObjectNode body = envelope(random, "access", citizen);
+        ObjectNode body = envelope(random, EntryKind.ACCESS, citizen);
         body.put("staffRole", a.role()).put("staffReference", "staff-" + Integer.toHexString(random.nextInt(1 << 16)))
                 .put("action", a.action()).put("purpose", a.purpose()).put("legalBasis", a.legalBasis())
                 .put("occurredAt", at.toString());
@@ -184,7 +185,7 @@ class DemoTraffic implements ApplicationRunner {
     private Request sharing(Random random, String citizen, Instant at, String service, String requesting,
                             String holding, String agreement, String decision, String purpose, String legalBasis,
                             String... categories) {
-        ObjectNode body = envelope(random, "sharing-decision", citizen);
+        ObjectNode body = envelope(random, EntryKind.SHARING_DECISION, citizen);
         body.put("requestingOrganisation", requesting).put("holdingOrganisation", holding)
                 .put("purpose", purpose).put("legalBasis", legalBasis).put("decision", decision)
                 .put("decidedByRole", "Information governance lead").put("decidedAt", at.toString());
@@ -198,9 +199,9 @@ class DemoTraffic implements ApplicationRunner {
         return new Request(at, principal(service), body);
     }
 
-    private static ObjectNode envelope(Random random, String kind, String citizen) {
+    private static ObjectNode envelope(Random random, EntryKind kind, String citizen) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("id", EntryIds.version4(random.nextLong(), random.nextLong()).toString()).put("kind", kind);
+        body.put("id", EntryIds.version4(random.nextLong(), random.nextLong()).toString()).put("kind", kind.code());
         body.putObject("subject").put("scheme", "nhs-number").put("id", citizen);
         return body;
     }

@@ -72,7 +72,7 @@ class CitizenEntryStreamController {
                                             @RequestHeader(name = "Last-Event-ID", required = false)
                                             String lastEventId, ServerWebExchange exchange) {
         String subject = subjects.subjectOf(token);
-        QueryParameters.StreamQuery query = QueryParameters.parseStream(params, lastEventId);
+        HistoryQuery.StreamQuery query = HistoryQuery.parseStream(params, lastEventId);
         if (exchange.getRequest().getMethod() == HttpMethod.HEAD) {
             // The headers a GET would get, and no stream: WebFlux would otherwise subscribe to the
             // stream only to discard it, holding a place until the token expires.
@@ -82,7 +82,7 @@ class CitizenEntryStreamController {
         return Flux.using(() -> streams.open(subject), slot -> events(subject, query, token), EntryStreams.Slot::close);
     }
 
-    private Flux<ServerSentEvent<EntryView>> events(String subject, QueryParameters.StreamQuery query, Jwt token) {
+    private Flux<ServerSentEvent<EntryView>> events(String subject, HistoryQuery.StreamQuery query, Jwt token) {
         Position position = new Position(subject, query.filter());
         Flux<ServerSentEvent<EntryView>> newEntries = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop() // a slow client or database skips polls rather than queueing them

@@ -1,42 +1,30 @@
 package uk.gov.accessledger.api.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.WorkerThreads;
-import uk.gov.accessledger.api.ingest.EntryRecorder;
-import uk.gov.accessledger.api.ingest.EntryRequestParser;
 import uk.gov.accessledger.api.log.LogProofs;
-import uk.gov.accessledger.logformat.TlogProof;
-import uk.gov.accessledger.api.ingest.ParsedEntry;
-import uk.gov.accessledger.api.ingest.Receipt;
-import uk.gov.accessledger.api.ingest.RequestJson;
-import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.projection.LedgerEntries;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import uk.gov.accessledger.api.security.CitizenSubjects;
 import uk.gov.accessledger.chain.EntryIds;
+import uk.gov.accessledger.logformat.TlogProof;
 
 /**
  * A citizen's own entries. The subject is always the one in the caller's verified token: an entry
@@ -48,30 +36,26 @@ class CitizenHistoryController {
     private final LedgerEntries entries;
     private final EntryViews views;
     private final CitizenSubjects subjects;
-    private final EntryRecorder recorder;
     private final LogProofs proofs;
-    private final EntryRequestParser parser;
     private final Clock clock;
 
-    CitizenHistoryController(LedgerEntries entries, EntryViews views, CitizenSubjects subjects,
-                             EntryRecorder recorder, EntryRequestParser parser, LogProofs proofs, Clock clock) {
-        this.parser = parser;
+    CitizenHistoryController(LedgerEntries entries, EntryViews views, CitizenSubjects subjects, LogProofs proofs,
+                             Clock clock) {
         this.proofs = proofs;
         this.entries = entries;
         this.views = views;
         this.subjects = subjects;
-        this.recorder = recorder;
         this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/me/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<EntryPage> history(@AuthenticationPrincipal Jwt token, @RequestParam Map<String, String> params) {
         String subject = subjects.subjectOf(token);
-        QueryParameters.ListQuery query = QueryParameters.parse(params);
+        HistoryQuery.ListQuery query = HistoryQuery.parse(params);
         return WorkerThreads.call(() -> {
             List<LedgerEntryRow> rows = entries.history(subject, query.filter(), query.cursor(),
                     query.limit() + 1, today());
-            return views.page(rows, query.limit(), last -> QueryParameters.encodeCursor(last.seq()));
+            return views.page(rows, query.limit(), LedgerEntryRow::seq);
         });
     }
 
@@ -120,27 +104,6 @@ class CitizenHistoryController {
             return Optional.ofNullable(row.leafIndex()).flatMap(proofs::tlogProof).map(TlogProof::toText)
                     .orElseThrow(() -> ProblemException.notFound(
                     "the entry is recorded but not yet in a signed checkpoint; try again in a second"));
-        });
-    }
-
-    /** Raises a concern about one of the caller's entries; recorded in their chain. */
-    @PostMapping(path = "/api/v1/me/entries/{id}/concerns", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Receipt>> raiseConcern(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                               @RequestBody(required = false) byte[] body) {
-        String subject = subjects.subjectOf(token);
-        UUID about = entryId(id);
-        return WorkerThreads.call(() -> {
-            JsonNode request = RequestJson.parse(body);
-            List<FieldError> errors = new ArrayList<>();
-            Optional<ParsedEntry> concern = parser.parseConcern(request, subject, about, errors);
-            if (concern.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-            visibleEntry(subject, about);
-            EntryRecorder.Outcome outcome = recorder.record(List.of(concern.get()));
-            return ResponseEntity.status(outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(outcome.receipts().get(0));
         });
     }
 

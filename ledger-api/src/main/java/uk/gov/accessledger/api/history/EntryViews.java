@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +16,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import uk.gov.accessledger.api.history.EntryView.Label;
 import uk.gov.accessledger.api.projection.LedgerEntryRow;
+import uk.gov.accessledger.api.web.PageCursor;
 import uk.gov.accessledger.entryformat.EntryInstants;
+import uk.gov.accessledger.reference.PolicyException;
 import uk.gov.accessledger.reference.ReferenceData;
 
 /**
@@ -22,15 +27,6 @@ import uk.gov.accessledger.reference.ReferenceData;
  */
 @Component
 public class EntryViews {
-
-    /** Plain-English text for the policy exception codes the ingest API assigns. */
-    private static final Map<String, Label> POLICY_EXCEPTIONS = Map.of(
-            "purpose-not-registered-for-service", new Label("Purpose not registered",
-                    "The service that used your data is not registered to use it for this purpose.", null),
-            "no-covering-agreement", new Label("No data-sharing agreement",
-                    "No published data-sharing agreement covers this sharing.", null),
-            "agreement-does-not-cover", new Label("Agreement does not cover this",
-                    "The data-sharing agreement named does not cover this purpose, data or date.", null));
 
     private final ReferenceData reference;
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -41,14 +37,13 @@ public class EntryViews {
 
     /**
      * A page from rows fetched with one more than {@code limit}: the extra row only says that
-     * another page follows, whose cursor {@code cursorOf} makes from the page's last row.
+     * another page follows, whose {@link PageCursor} holds {@code position} of the page's last row.
      */
-    public EntryPage page(java.util.List<LedgerEntryRow> rows, int limit,
-                          java.util.function.Function<LedgerEntryRow, String> cursorOf) {
+    public EntryPage page(List<LedgerEntryRow> rows, int limit, ToLongFunction<LedgerEntryRow> position) {
         boolean more = rows.size() > limit;
-        java.util.List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
+        List<LedgerEntryRow> page = more ? rows.subList(0, limit) : rows;
         return new EntryPage(page.stream().map(this::view).toList(),
-                more ? cursorOf.apply(page.get(page.size() - 1)) : null);
+                more ? PageCursor.encode(position.applyAsLong(page.get(page.size() - 1))) : null);
     }
 
     public EntryView view(LedgerEntryRow row) {
@@ -99,18 +94,14 @@ public class EntryViews {
                 labels.put(code, new Label(a.name().en(), a.description().en(), null))));
         entry.path("dataCategories").forEach(c -> reference.dataCategory(c.asString()).ifPresent(d ->
                 labels.put(d.code(), new Label(d.label().en(), d.description().en(), null))));
-        entry.path("policyExceptions").forEach(p -> {
-            Label label = POLICY_EXCEPTIONS.get(p.asString());
-            if (label != null) {
-                labels.put(p.asString(), label);
-            }
-        });
+        entry.path("policyExceptions").forEach(p -> PolicyException.of(p.asString()).ifPresent(e ->
+                labels.put(e.code(), new Label(e.label(), e.description(), null))));
         return labels;
     }
 
-    private static java.util.Optional<String> text(JsonNode entry, String field) {
+    private static Optional<String> text(JsonNode entry, String field) {
         JsonNode node = entry.get(field);
-        return node != null && node.isString() ? java.util.Optional.of(node.stringValue()) : java.util.Optional.empty();
+        return node != null && node.isString() ? Optional.of(node.stringValue()) : Optional.empty();
     }
 
     private static String hex(byte[] bytes) {

@@ -31,7 +31,7 @@ class OrganisationEntriesController {
     @GetMapping(path = "/api/v1/organisation/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<EntryPage> recorded(@AuthenticationPrincipal ServicePrincipal service,
                              @RequestParam Map<String, String> params) {
-        QueryParameters.ListQuery query = QueryParameters.parse(params);
+        HistoryQuery.ListQuery query = HistoryQuery.parse(params);
         HistoryFilter f = query.filter();
         if (f.organisation() != null && !f.organisation().equals(service.organisation())) {
             throw ProblemException.invalid(List.of(FieldError.parameter("organisation",
@@ -41,7 +41,7 @@ class OrganisationEntriesController {
             HistoryFilter own = HistoryFilter.of(service.organisation(), f.purpose(), f.action(), f.kind(), f.from(),
                     f.to());
             List<LedgerEntryRow> rows = entries.matching(own, query.cursor(), query.limit() + 1);
-            return views.page(rows, query.limit(), last -> QueryParameters.encodeCursor(last.rowId()));
+            return views.page(rows, query.limit(), LedgerEntryRow::rowId);
         });
     }
 }

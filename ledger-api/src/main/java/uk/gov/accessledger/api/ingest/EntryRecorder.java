@@ -38,6 +38,7 @@ import uk.gov.accessledger.api.projection.LedgerEntryRow;
 import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ConcernDetails;
 import uk.gov.accessledger.chain.CorrectionDetails;
+import uk.gov.accessledger.chain.EntryDetails;
 import uk.gov.accessledger.chain.EntryProposal;
 import uk.gov.accessledger.chain.EntryReceipt;
 import uk.gov.accessledger.chain.EntryReferenceException;
@@ -247,16 +248,28 @@ public class EntryRecorder {
         return e;
     }
 
+    /** The command for the entry's kind; the visitor makes the compiler check that every kind has one. */
     private static RecordEntryCommand command(ParsedEntry p, EntryProposal proposal) {
-        if (p.details() instanceof AccessDetails a) {
-            return new RecordAccessCommand(p.subject(), proposal, a);
-        }
-        if (p.details() instanceof SharingDecisionDetails s) {
-            return new RecordSharingDecisionCommand(p.subject(), proposal, s);
-        }
-        if (p.details() instanceof CorrectionDetails c) {
-            return new RecordCorrectionCommand(p.subject(), proposal, c);
-        }
-        return new RaiseConcernCommand(p.subject(), proposal, (ConcernDetails) p.details());
+        return p.details().accept(new EntryDetails.Visitor<>() {
+            @Override
+            public RecordEntryCommand access(AccessDetails a) {
+                return new RecordAccessCommand(p.subject(), proposal, a);
+            }
+
+            @Override
+            public RecordEntryCommand sharingDecision(SharingDecisionDetails s) {
+                return new RecordSharingDecisionCommand(p.subject(), proposal, s);
+            }
+
+            @Override
+            public RecordEntryCommand correction(CorrectionDetails c) {
+                return new RecordCorrectionCommand(p.subject(), proposal, c);
+            }
+
+            @Override
+            public RecordEntryCommand concern(ConcernDetails c) {
+                return new RaiseConcernCommand(p.subject(), proposal, c);
+            }
+        });
     }
 }

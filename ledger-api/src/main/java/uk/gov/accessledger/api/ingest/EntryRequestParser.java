@@ -24,8 +24,10 @@ import uk.gov.accessledger.chain.ConcernDetails;
 import uk.gov.accessledger.chain.CorrectionDetails;
 import uk.gov.accessledger.chain.EntryDetails;
 import uk.gov.accessledger.chain.EntryIds;
+import uk.gov.accessledger.chain.EntryKind;
 import uk.gov.accessledger.chain.EntryTimes;
 import uk.gov.accessledger.chain.SharingDecisionDetails;
+import uk.gov.accessledger.reference.PolicyException;
 import uk.gov.accessledger.reference.ReferenceData;
 import uk.gov.accessledger.subject.CitizenIdentifier;
 import uk.gov.accessledger.subject.InvalidIdentifierException;
@@ -36,12 +38,8 @@ import uk.gov.accessledger.subject.SubjectPseudonymiser;
 public class EntryRequestParser {
 
     /** Kinds a service may record; concerns are raised by citizens through their own endpoint. */
-    static final List<String> SERVICE_KINDS = List.of("access", "sharing-decision", "correction");
-
-    /** Policy exception codes (documented in docs/entry-format.md). */
-    static final String PURPOSE_NOT_REGISTERED = "purpose-not-registered-for-service";
-    static final String NO_COVERING_AGREEMENT = "no-covering-agreement";
-    static final String AGREEMENT_DOES_NOT_COVER = "agreement-does-not-cover";
+    static final List<String> SERVICE_KINDS = List.of(EntryKind.ACCESS.code(), EntryKind.SHARING_DECISION.code(),
+            EntryKind.CORRECTION.code());
 
     /** The longest concern message, in UTF-16 code units. */
     static final int CONCERN_MESSAGE_LENGTH = 2000;
@@ -71,16 +69,14 @@ public class EntryRequestParser {
             f.error("id", "must not be a version 8 UUID: the ledger keeps those for the ids it assigns");
             id = null;
         }
-        String kind = f.oneOf("kind", true, SERVICE_KINDS);
+        Optional<EntryKind> kind = EntryKind.of(f.oneOf("kind", true, SERVICE_KINDS));
         String subject = subject(f);
-        EntryDetails details = null;
-        if ("access".equals(kind)) {
-            details = access(f, service);
-        } else if ("sharing-decision".equals(kind)) {
-            details = sharingDecision(f, service);
-        } else if ("correction".equals(kind)) {
-            details = correction(f, service);
-        }
+        EntryDetails details = kind.map(k -> switch (k) {
+            case ACCESS -> access(f, service);
+            case SHARING_DECISION -> sharingDecision(f, service);
+            case CORRECTION -> correction(f, service);
+            case CONCERN -> null; // not in SERVICE_KINDS: citizens raise concerns through their own endpoint
+        }).orElse(null);
         f.rejectUnknown();
         if (errors.size() > errorsBefore || details == null) {
             return Optional.empty();
@@ -96,7 +92,7 @@ public class EntryRequestParser {
      * when there is one, so a retry gets the first answer; random otherwise. Requires
      * {@code subject} to be the caller's own.
      */
-    public Optional<ParsedEntry> parseConcern(JsonNode node, String subject, UUID about, List<FieldError> errors) {
+    Optional<ParsedEntry> parseConcern(JsonNode node, String subject, UUID about, List<FieldError> errors) {
         if (!node.isObject()) {
             errors.add(new FieldError(FieldError.WHOLE_DOCUMENT, "must be a JSON object"));
             return Optional.empty();
@@ -249,7 +245,7 @@ public class EntryRequestParser {
     private List<String> policyExceptions(EntryDetails details) {
         List<String> exceptions = new ArrayList<>();
         if (details instanceof AccessDetails a && !reference.isPurposeRegistered(a.service(), a.purpose())) {
-            exceptions.add(PURPOSE_NOT_REGISTERED);
+            exceptions.add(PolicyException.PURPOSE_NOT_REGISTERED_FOR_SERVICE.code());
         }
         if (details instanceof SharingDecisionDetails s && "approved".equals(s.decision())) {
             LocalDate on = s.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate();
@@ -257,11 +253,11 @@ public class EntryRequestParser {
             if (s.agreement() == null) {
                 if (reference.agreementCovering(s.holdingOrganisation(), s.requestingOrganisation(), s.purpose(),
                         categories, on).isEmpty()) {
-                    exceptions.add(NO_COVERING_AGREEMENT);
+                    exceptions.add(PolicyException.NO_COVERING_AGREEMENT.code());
                 }
             } else if (!reference.agreement(s.agreement()).map(a -> a.covers(s.holdingOrganisation(),
                     s.requestingOrganisation(), s.purpose(), categories, on)).orElse(false)) {
-                exceptions.add(AGREEMENT_DOES_NOT_COVER);
+                exceptions.add(PolicyException.AGREEMENT_DOES_NOT_COVER.code());
             }
         }
         return exceptions;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import uk.gov.accessledger.api.problem.FieldError;
+import uk.gov.accessledger.api.web.TextCharacters;
 import uk.gov.accessledger.chain.EntryIds;
 import uk.gov.accessledger.chain.EntryTimes;
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import uk.gov.accessledger.api.problem.FieldError;
 import uk.gov.accessledger.api.problem.ProblemException;
 import uk.gov.accessledger.api.problem.ProblemType;
+import uk.gov.accessledger.api.web.TextCharacters;
 
 /**
  * The text of a request body: well-formed UTF-8 (RFC 8259 section 8.1; no overlong forms, no

@@ -63,7 +63,7 @@ class LogController {
             throw ProblemException.notFound("not a tile path: " + e.problem());
         }
         return WorkerThreads.call(() -> {
-            long size = store.latestCheckpoint().map(LogStore.StoredCheckpoint::size).orElse(0L);
+            long size = store.latestCheckpoint().map(SignedCheckpoint::size).orElse(0L);
             if (!TilePath.isInTree(tile, size)) {
                 throw ProblemException.notFound("the latest checkpoint (size " + size + ") does not cover " + path);
             }

@@ -22,18 +22,14 @@ public class LogProofs {
     private static final Rfc6962Hasher HASHER = Rfc6962Hasher.DEFAULT;
 
     private final LogStore store;
-    private final AtomicReference<LogStore.StoredCheckpoint> seen = new AtomicReference<>();
+    private final AtomicReference<SignedCheckpoint> seen = new AtomicReference<>();
 
     LogProofs(LogStore store) {
         this.store = store;
     }
 
-    /** A signed checkpoint: its tree size and its signed-note text. */
-    public record SignedCheckpoint(long size, String note) {
-    }
-
     public Optional<SignedCheckpoint> latestCheckpoint() {
-        return store.latestCheckpoint().map(c -> new SignedCheckpoint(c.size(), c.note()));
+        return store.latestCheckpoint();
     }
 
     /** Requires {@code 0 <= index < size <= the latest checkpoint's size}. */
@@ -66,12 +62,12 @@ public class LogProofs {
      * before the first). Checkpoints are only ever added, so one seen earlier that covers
      * {@code size} serves as well as the newest, and saves a query per proof.
      */
-    Optional<LogStore.StoredCheckpoint> covering(long size) {
-        LogStore.StoredCheckpoint seen = this.seen.get();
+    Optional<SignedCheckpoint> covering(long size) {
+        SignedCheckpoint seen = this.seen.get();
         if (seen != null && seen.size() >= size) {
             return Optional.of(seen);
         }
-        Optional<LogStore.StoredCheckpoint> latest = store.latestCheckpoint();
+        Optional<SignedCheckpoint> latest = store.latestCheckpoint();
         latest.ifPresent(c -> this.seen.accumulateAndGet(c, (a, b) -> a == null || b.size() > a.size() ? b : a));
         return latest;
     }
@@ -80,7 +76,7 @@ public class LogProofs {
      * The root of the tree of the first {@code size} leaves: the signed root when {@code checkpoint}
      * has that size, else recomputed from the stored nodes.
      */
-    byte[] root(long size, LogStore.StoredCheckpoint checkpoint) {
+    byte[] root(long size, SignedCheckpoint checkpoint) {
         return checkpoint.size() == size ? checkpoint.rootHash().clone() : root(size);
     }
 
@@ -105,7 +101,7 @@ public class LogProofs {
 
     /** As {@link #tlogProof(UUID)}, for the entry at leaf {@code index}. */
     public Optional<TlogProof> tlogProof(long index) {
-        Optional<LogStore.StoredCheckpoint> checkpoint = store.latestCheckpoint();
+        Optional<SignedCheckpoint> checkpoint = store.latestCheckpoint();
         if (checkpoint.isEmpty() || checkpoint.get().size() <= index) {
             return Optional.empty();
         }

@@ -27,9 +27,6 @@ class LogStore {
     record Node(int level, long index, byte[] hash) {
     }
 
-    record StoredCheckpoint(long size, byte[] rootHash, String note, Instant signedAt) {
-    }
-
     /**
      * How much longer than the lock wait a read on a lock-holding connection may take before the
      * connection counts as dead: the longest statement of a sequencing round (20,000 leaves and
@@ -38,11 +35,13 @@ class LogStore {
     private static final Duration READ_MARGIN = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
+    private final LogQueue queue;
     /** The JDBC URL of the database, read once; null until then. */
     private volatile String url;
 
     LogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new LogQueue(jdbc);
     }
 
     private String url() {
@@ -133,11 +132,9 @@ class LogStore {
                 size, root, note, Timestamp.from(signedAt));
     }
 
-    Optional<StoredCheckpoint> latestCheckpoint() {
-        return jdbc.query("SELECT tree_size, root_hash, note, signed_at FROM log_checkpoint"
-                        + " ORDER BY tree_size DESC LIMIT 1",
-                (rs, n) -> new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant())).stream().findFirst();
+    Optional<SignedCheckpoint> latestCheckpoint() {
+        return jdbc.query("SELECT tree_size, root_hash, note FROM log_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                (rs, n) -> new SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3))).stream().findFirst();
     }
 
     /** The hashes of the given perfect subtrees, in the order asked; requires that all exist. */
@@ -201,9 +198,8 @@ class LogStore {
     }
 
     void enqueue(List<Pending> entries) {
-        List<Object[]> rows = new ArrayList<>();
-        entries.forEach(p -> rows.add(new Object[] {p.entryId(), p.leafHash(), p.entryRowId()}));
-        jdbc.batchUpdate("INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)", rows);
+        queue.enqueue(entries.stream().map(p -> new LogQueue.Queued(p.entryId(), p.leafHash(), p.entryRowId()))
+                .toList());
     }
 
 }

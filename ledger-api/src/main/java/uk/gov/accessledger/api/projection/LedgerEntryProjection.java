@@ -18,10 +18,12 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import uk.gov.accessledger.api.log.LogQueue;
 import uk.gov.accessledger.chain.AccessDetails;
 import uk.gov.accessledger.chain.ChainedEntry;
 import uk.gov.accessledger.chain.ConcernDetails;
 import uk.gov.accessledger.chain.CorrectionDetails;
+import uk.gov.accessledger.chain.EntryDetails;
 import uk.gov.accessledger.chain.SharingDecisionDetails;
 import uk.gov.accessledger.chain.SubjectChainEvent;
 
@@ -47,15 +49,14 @@ public class LedgerEntryProjection {
                 policy_exception, prev_hash, leaf_hash, request_hash, canonical)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private static final String ENQUEUE =
-            "INSERT INTO log_pending (entry_id, leaf_hash, entry_row_id) VALUES (?, ?, ?)";
-
     private static final String ROWS = LedgerEntryProjection.class.getName() + ".rows";
 
     private final JdbcTemplate jdbc;
+    private final LogQueue queue;
 
-    LedgerEntryProjection(JdbcTemplate jdbc) {
+    LedgerEntryProjection(JdbcTemplate jdbc, LogQueue queue) {
         this.jdbc = jdbc;
+        this.queue = queue;
     }
 
     @EventHandler
@@ -76,13 +77,13 @@ public class LedgerEntryProjection {
 
     private void write(List<Row> rows) {
         long[] rowIds = insert(rows);
-        // Same transaction: an entry cannot be committed without being queued for the log.
-        jdbc.batchUpdate(ENQUEUE, each(rows.size(), (ps, i) -> {
+        List<LogQueue.Queued> queued = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
             ChainedEntry e = rows.get(i).event.entry();
-            ps.setObject(1, e.entryId());
-            ps.setBytes(2, e.leafHash());
-            ps.setLong(3, rowIds[i]);
-        }));
+            queued.add(new LogQueue.Queued(e.entryId(), e.leafHash(), rowIds[i]));
+        }
+        // Same transaction: an entry cannot be committed without being queued for the log.
+        queue.enqueue(queued);
     }
 
     /** Inserts the rows as one JDBC batch and returns the row_id the database gave each, in order. */
@@ -150,21 +151,32 @@ public class LedgerEntryProjection {
         }
     }
 
-    /** Java 17 has no pattern switch; the sealed event interface keeps this list complete. */
+    /** The kind-specific columns; the visitor makes the compiler check that every kind has them. */
     private static Columns columns(ChainedEntry e, SubjectChainEvent event) {
-        if (event.details() instanceof AccessDetails a) {
-            return new Columns(a.organisation(), a.service(), a.purpose(), a.legalBasis(), a.action(), null,
-                    a.occurredAt(), a.discloseAfter());
-        }
-        if (event.details() instanceof SharingDecisionDetails s) {
-            return new Columns(s.organisation(), s.service(), s.purpose(), s.legalBasis(), null, null,
-                    s.decidedAt(), null);
-        }
-        if (event.details() instanceof CorrectionDetails c) {
-            return new Columns(c.organisation(), c.service(), null, null, null, c.corrects(), e.recordedAt(), null);
-        }
-        ConcernDetails c = (ConcernDetails) event.details();
-        return new Columns(null, null, null, null, null, c.about(), e.recordedAt(), null);
+        return event.details().accept(new EntryDetails.Visitor<>() {
+            @Override
+            public Columns access(AccessDetails a) {
+                return new Columns(a.organisation(), a.service(), a.purpose(), a.legalBasis(), a.action(), null,
+                        a.occurredAt(), a.discloseAfter());
+            }
+
+            @Override
+            public Columns sharingDecision(SharingDecisionDetails s) {
+                return new Columns(s.organisation(), s.service(), s.purpose(), s.legalBasis(), null, null,
+                        s.decidedAt(), null);
+            }
+
+            @Override
+            public Columns correction(CorrectionDetails c) {
+                return new Columns(c.organisation(), c.service(), null, null, null, c.corrects(), e.recordedAt(),
+                        null);
+            }
+
+            @Override
+            public Columns concern(ConcernDetails c) {
+                return new Columns(null, null, null, null, null, c.about(), e.recordedAt(), null);
+            }
+        });
     }
 
     private record Columns(String organisation, String service, String purpose, String legalBasis,

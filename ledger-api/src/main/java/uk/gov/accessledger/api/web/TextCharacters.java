@@ -1,4 +1,4 @@
-package uk.gov.accessledger.api.ingest;
+package uk.gov.accessledger.api.web;
 
 /**
  * The characters a string in a request may hold (docs/api.md, "Text"): no unpaired surrogate, which
@@ -29,7 +29,7 @@ public final class TextCharacters {
     }
 
     /** Whether {@code value} holds an unpaired surrogate. */
-    static boolean hasUnpairedSurrogate(String value) {
+    public static boolean hasUnpairedSurrogate(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length()
