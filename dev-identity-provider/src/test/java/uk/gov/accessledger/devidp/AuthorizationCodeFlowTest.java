@@ -1,7 +1,7 @@
 package uk.gov.accessledger.devidp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -40,12 +41,24 @@ class AuthorizationCodeFlowTest {
     @Autowired
     ServerProperties server;
 
+    @Autowired
+    DevIdpProperties properties;
+
+    /**
+     * A session signed in through the sign-in form, as a browser gets one: Spring Security 7 records
+     * when the password was checked, and the provider needs that time for the ID token's auth_time.
+     */
+    private MockHttpSession signedIn(String nhsNumber) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(nhsNumber).password(properties.password()))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+    }
+
     @Test
     void refusesAnAuthorisationRequestWithoutPkce() throws Exception {
         String location = mvc.perform(get("/oauth2/authorize").queryParam("response_type", "code")
                         .queryParam("client_id", "citizen-portal").queryParam("redirect_uri", REDIRECT)
                         .queryParam("scope", "openid").queryParam("state", "s1")
-                        .with(user("9434765919").roles("CITIZEN")))
+                        .session(signedIn("9434765919")))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         var query = UriComponentsBuilder.fromUriString(location).build().getQueryParams();
         assertThat(query.getFirst("error")).isEqualTo("invalid_request");
@@ -101,7 +114,7 @@ class AuthorizationCodeFlowTest {
                         .queryParam("scope", "openid profile").queryParam("state", "s2")
                         .queryParam("nonce", "n-0S6_WzA2Mj").queryParam("code_challenge", challenge)
                         .queryParam("code_challenge_method", "S256")
-                        .with(user(nhsNumber).roles("CITIZEN")))
+                        .session(signedIn(nhsNumber)))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String code = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("code");
         assertThat(location).startsWith(REDIRECT);
@@ -123,7 +136,7 @@ class AuthorizationCodeFlowTest {
                         .queryParam("client_id", "citizen-portal").queryParam("redirect_uri", REDIRECT)
                         .queryParam("scope", "openid").queryParam("state", "s3")
                         .queryParam("code_challenge", challenge).queryParam("code_challenge_method", "S256")
-                        .with(user("4010232137").roles("CITIZEN")))
+                        .session(signedIn("4010232137")))
                 .andReturn().getResponse().getRedirectedUrl();
         String code = UriComponentsBuilder.fromUriString(location).build().getQueryParams().getFirst("code");
         mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code")
