@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
  */
 class DownloadCsvTest {
 
-    /** ledger-core's vectors, read from the repository (the portal does not depend on ledger-core). */
-    private static final Path VECTORS = Path.of("..", "ledger-core", "src", "test", "resources", "bundle",
+    /** ledger-format's vectors, read from the repository (the portal does not depend on ledger-format). */
+    private static final Path VECTORS = Path.of("..", "ledger-format", "src", "test", "resources", "bundle",
             "formula-cells.json");
 
     @Test
-    void writesEveryVectorCellQuotedAndNeutralisedAsLedgerCoreDoes() throws Exception {
+    void writesEveryVectorCellQuotedAndNeutralisedAsLedgerFormatDoes() throws Exception {
         JsonNode cases = new ObjectMapper().readTree(VECTORS.toFile()).get("cases");
         assertThat(cases.size()).isGreaterThanOrEqualTo(6);
         for (JsonNode vector : cases) {
