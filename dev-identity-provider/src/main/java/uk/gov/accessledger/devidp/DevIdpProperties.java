@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the development identity provider (README "Development identity provider").
+ * Settings of the development identity provider (docs/configuration.md, "The development identity provider").
  *
  * @param issuer        the issuer URL put in tokens; blank means "the URL the request came to"
  * @param clientId      the portal's client id

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The ledger's own configuration ({@code ledger.*}); every key is described in the README.
+ * The ledger's own configuration ({@code ledger.*}); every key is described in docs/configuration.md.
  *
  * @param pseudonymKey base64 key (at least 32 bytes) for subject pseudonyms; no default outside demo
  * @param serviceCredentials file listing service credentials (service code and SHA-256 of secret)

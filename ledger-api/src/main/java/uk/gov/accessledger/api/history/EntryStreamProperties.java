@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The citizen entry stream's limits ({@code ledger.entry-stream.*}), described in the README.
+ * The citizen entry stream's limits ({@code ledger.entry-stream.*}), described in docs/configuration.md.
  *
  * @param maxOpen streams open at once on this node; beyond it a 503 with Retry-After
  * @param maxOpenPerSubject streams one citizen may hold open on this node; beyond it a 429

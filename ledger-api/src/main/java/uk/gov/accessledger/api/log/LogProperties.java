@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The log's configuration ({@code ledger.log.*}), described in the README.
+ * The log's configuration ({@code ledger.log.*}), described in docs/configuration.md.
  *
  * @param origin the checkpoint origin line and signing key name, e.g. {@code ledger.example.gov.uk/log}
  * @param signingKey the signer key ({@code PRIVATE+KEY+...}); when empty, {@code signingKeyFile} is used

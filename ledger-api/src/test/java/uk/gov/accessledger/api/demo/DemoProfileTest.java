@@ -28,7 +28,7 @@ import uk.gov.accessledger.api.LedgerApiApplication;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
 
-/** The demo profile works as the README says, and refuses to run on a real database. */
+/** The demo profile works as the README and docs/configuration.md say, and refuses to run on a real database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
 @ActiveProfiles("demo")

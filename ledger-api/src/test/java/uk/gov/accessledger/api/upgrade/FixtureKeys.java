@@ -86,7 +86,7 @@ record FixtureKeys(String pseudonymKey, String logOrigin, String logSigningKey, 
         return Ed25519NoteSigner.fromSignerKey(logSigningKey).verifierKey();
     }
 
-    /** A service credentials file (README, "Service credentials") holding the hashes of the secrets. */
+    /** A service credentials file (docs/configuration.md, "Service credentials") holding the hashes of the secrets. */
     Path credentialsFile() throws IOException {
         StringBuilder yaml = new StringBuilder("credentials:\n");
         for (Map.Entry<String, String> secret : new TreeMap<>(serviceSecrets).entrySet()) {

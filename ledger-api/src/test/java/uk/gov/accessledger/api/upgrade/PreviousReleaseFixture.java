@@ -48,7 +48,7 @@ public final class PreviousReleaseFixture {
     /** Where the fixture of release 0.1 lives, on the test class path. */
     static final String RESOURCE = "/upgrade/release-0.1";
     static final String LOG_ORIGIN = "upgrade-fixture.test/log";
-    /** The options of the README's production H2 file URL (LEDGER_DB_URL's default). */
+    /** The options of the documented H2 file URL (docs/configuration.md) (LEDGER_DB_URL's default). */
     static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     static final String H2_FILE = "ledger.mv.db.gz";
