@@ -1,8 +1,5 @@
 package uk.gov.accessledger.portal.history;
 
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +13,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
 import uk.gov.accessledger.portal.ledger.LedgerEntry;
 
@@ -81,7 +82,7 @@ class DownloadController {
         return ledger.reference().flatMap(reference -> {
             Filters f = HistoryController.filters(params, reference);
             var q = HistoryController.query(f, LocalDate.now(EntryText.UK), null);
-            return ledger.all(new uk.gov.accessledger.portal.ledger.HistoryQuery(q.organisation(), q.purpose(),
+            return ledger.all(new HistoryQuery(q.organisation(), q.purpose(),
                     q.kind(), q.from(), q.to(), null, PAGE)).collectList();
         });
     }

@@ -1,10 +1,11 @@
 package uk.gov.accessledger.portal.history;
 
-import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.portal.ledger.GenuinenessCheck;
 import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
+import uk.gov.accessledger.portal.ledger.LedgerEntry;
 
 /**
  * The signed-in citizen's history, one entry, and the concern form. Filter values are checked
@@ -180,12 +183,12 @@ class HistoryController {
     private static List<FilterOption> options(JsonNode items, String textField) {
         List<FilterOption> options = new ArrayList<>();
         items.forEach(i -> options.add(new FilterOption(i.path("code").asString(""), i.path(textField).path("en").asString(""))));
-        options.sort(java.util.Comparator.comparing(FilterOption::text));
+        options.sort(Comparator.comparing(FilterOption::text));
         return options;
     }
 
     private static Set<String> codes(JsonNode items) {
-        Set<String> codes = new java.util.HashSet<>();
+        Set<String> codes = new HashSet<>();
         items.forEach(i -> codes.add(i.path("code").asString("")));
         return codes;
     }
@@ -194,7 +197,7 @@ class HistoryController {
         return value != null && allowed.contains(value) ? value : null;
     }
 
-    private static List<SummaryRow> policyExceptions(uk.gov.accessledger.portal.ledger.LedgerEntry e) {
+    private static List<SummaryRow> policyExceptions(LedgerEntry e) {
         List<SummaryRow> out = new ArrayList<>();
         e.entry().path("policyExceptions").forEach(p -> {
             var label = e.labelOf(p.asString(""));

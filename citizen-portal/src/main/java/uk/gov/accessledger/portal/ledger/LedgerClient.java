@@ -1,12 +1,16 @@
 package uk.gov.accessledger.portal.ledger;
 
-import tools.jackson.databind.JsonNode;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
@@ -23,6 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.portal.PortalProperties;
 
 /**
@@ -55,7 +60,7 @@ public class LedgerClient {
                 new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
         oauth.setDefaultClientRegistrationId(REGISTRATION);
         this.web = builder.baseUrl(properties.ledgerApiUrl().toString())
-                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                .clientConnector(new ReactorClientHttpConnector(
                         HttpClient.create().responseTimeout(TIMEOUT)))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .filter(oauth).build();
@@ -134,7 +139,7 @@ public class LedgerClient {
         return reference;
     }
 
-    private <T> Mono<T> get(java.util.function.Function<UriBuilder, java.net.URI> uri, Class<T> type) {
+    private <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
         return web.get().uri(uri).accept(MediaType.APPLICATION_JSON).retrieve().bodyToMono(type)
                 .onErrorMap(LedgerClient::translate);
     }
@@ -167,8 +172,8 @@ public class LedgerClient {
             return new LedgerUnavailableException("couldn't read the ledger: ledger-api answered "
                     + r.getStatusCode().value(), e);
         }
-        if (e instanceof WebClientRequestException || e instanceof java.util.concurrent.TimeoutException
-                || e instanceof io.netty.handler.timeout.ReadTimeoutException) {
+        if (e instanceof WebClientRequestException || e instanceof TimeoutException
+                || e instanceof ReadTimeoutException) {
             return new LedgerUnavailableException("couldn't reach ledger-api: " + e.getMessage(), e);
         }
         return e;

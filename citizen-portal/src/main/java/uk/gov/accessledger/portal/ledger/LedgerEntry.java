@@ -1,9 +1,9 @@
 package uk.gov.accessledger.portal.ledger;
 
-import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An entry as ledger-api serves it. {@code canonical} is the base64 of the exact hashed bytes;

@@ -2,13 +2,13 @@ package uk.gov.accessledger.portal.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 /** The server-side checks behind "Is this record genuine?", against the entry-format test vector. */
 class GenuinenessCheckTest {
