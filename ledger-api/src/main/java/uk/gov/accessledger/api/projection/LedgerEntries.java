@@ -152,8 +152,8 @@ public class LedgerEntries {
 
     /**
      * Runs {@code sql} through a cursor in a read-only transaction, which PostgreSQL needs for one.
-     * On PostgreSQL the rows come in binary form: in text form every bytea arrives as hex, and
-     * decoding that was a quarter of a CSV export's CPU.
+     * On PostgreSQL the rows come in binary form: in text form every bytea arrives as hex, which
+     * the driver must decode for every row of an export.
      */
     private void cursor(String sql, List<Object> args, RowCallbackHandler each) {
         readOnly.executeWithoutResult(status -> streaming.query(connection -> {
