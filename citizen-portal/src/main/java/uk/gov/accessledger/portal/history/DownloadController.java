@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import uk.gov.accessledger.portal.ledger.EntryView;
 import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
 
 /**
  * "Download my record": every entry that matches the filters, as CSV (for a spreadsheet) or JSON
@@ -64,7 +64,7 @@ class DownloadController {
         return entries(params).map(entries -> {
             StringBuilder out = new StringBuilder();
             row(out, CSV_HEADER);
-            for (LedgerEntry e : entries) {
+            for (EntryView e : entries) {
                 row(out, List.of(e.id().toString(), e.kind(), Long.toString(e.seq()),
                         String.valueOf(e.happenedAt()), String.valueOf(e.recordedAt()), EntryText.headline(e),
                         label(e, "organisation"), label(e, "service"), nullToEmpty(e.text("staffRole")),
@@ -78,7 +78,7 @@ class DownloadController {
         });
     }
 
-    private Mono<List<LedgerEntry>> entries(MultiValueMap<String, String> params) {
+    private Mono<List<EntryView>> entries(MultiValueMap<String, String> params) {
         return ledger.reference().flatMap(reference -> {
             Filters f = HistoryController.filters(params, reference);
             var q = HistoryController.query(f, LocalDate.now(EntryText.UK), null);
@@ -94,7 +94,7 @@ class DownloadController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 
-    private static String label(LedgerEntry e, String field) {
+    private static String label(EntryView e, String field) {
         return e.text(field) == null ? "" : e.label(e.text(field));
     }
 

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
+import uk.gov.accessledger.portal.ledger.EntryView;
 
 /** Plain-English sentences about an entry, built from its codes' labels (never from raw codes). */
 final class EntryText {
@@ -39,7 +39,7 @@ final class EntryText {
     }
 
     /** The data categories, as "your health record and prescriptions". */
-    static List<String> categories(LedgerEntry e) {
+    static List<String> categories(EntryView e) {
         List<String> names = new ArrayList<>();
         e.entry().path("dataCategories").forEach(c -> names.add(e.label(c.asString(""))));
         return names;
@@ -58,7 +58,7 @@ final class EntryText {
     }
 
     /** One sentence saying what happened, e.g. "Riverside Medical Practice looked at your health record". */
-    static String headline(LedgerEntry e) {
+    static String headline(EntryView e) {
         return switch (e.kind()) {
             case "access" -> e.label(e.text("organisation")) + " " + e.label(e.text("action")) + " your "
                     + joined(categories(e));
@@ -81,7 +81,7 @@ final class EntryText {
     }
 
     /** Who did it, for the list's "Organisation" column. */
-    static String organisation(LedgerEntry e) {
+    static String organisation(EntryView e) {
         return switch (e.kind()) {
             case "sharing-decision" -> e.label(e.text("holdingOrganisation"));
             case "concern" -> "You";

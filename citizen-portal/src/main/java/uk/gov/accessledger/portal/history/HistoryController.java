@@ -23,10 +23,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import uk.gov.accessledger.portal.ledger.EntryView;
 import uk.gov.accessledger.portal.ledger.GenuinenessCheck;
 import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
 
 /**
  * The signed-in citizen's history, one entry, and the concern form. Filter values are checked
@@ -197,7 +197,7 @@ class HistoryController {
         return value != null && allowed.contains(value) ? value : null;
     }
 
-    private static List<SummaryRow> policyExceptions(LedgerEntry e) {
+    private static List<SummaryRow> policyExceptions(EntryView e) {
         List<SummaryRow> out = new ArrayList<>();
         e.entry().path("policyExceptions").forEach(p -> {
             var label = e.labelOf(p.asString(""));

@@ -37,9 +37,9 @@ public final class GenuinenessCheck {
     private GenuinenessCheck() {
     }
 
-    public static Result of(EntryDetail detail) {
+    public static Result of(EntryInContext detail) {
         List<Check> checks = new ArrayList<>();
-        LedgerEntry e = detail.entry();
+        EntryView e = detail.entry();
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(e.canonical());
@@ -69,13 +69,13 @@ public final class GenuinenessCheck {
             checks.add(new Check("It is the first record about you, with nothing before it",
                     e.prev() == null && detail.previous() == null, "position 0 has no previous record"));
         } else {
-            EntryDetail.Neighbour p = detail.previous();
+            EntryInContext.Neighbour p = detail.previous();
             boolean linked = p != null && p.seq() == e.seq() - 1 && Objects.equals(p.leafHash(), e.prev());
             checks.add(new Check("It links to the record before it", linked,
                     "record " + (e.seq() - 1) + " has fingerprint " + (p == null ? "(missing)" : p.leafHash())
                             + "; this record names " + e.prev()));
         }
-        EntryDetail.Neighbour n = detail.next();
+        EntryInContext.Neighbour n = detail.next();
         if (n == null) {
             checks.add(new Check("It is the latest record about you", true, "no record comes after it yet"));
         } else {

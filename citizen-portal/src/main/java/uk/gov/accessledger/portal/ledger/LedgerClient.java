@@ -43,7 +43,7 @@ public class LedgerClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Four of ledger-api's heartbeat intervals without a byte: the stream is taken as dead. */
     static final Duration STREAM_SILENCE = Duration.ofSeconds(60);
-    private static final ParameterizedTypeReference<ServerSentEvent<LedgerEntry>> ENTRY_EVENTS =
+    private static final ParameterizedTypeReference<ServerSentEvent<EntryView>> ENTRY_EVENTS =
             new ParameterizedTypeReference<>() { };
 
     private final WebClient web;
@@ -84,15 +84,15 @@ public class LedgerClient {
     }
 
     /** Every entry that matches {@code q}, page after page, newest first. */
-    public Flux<LedgerEntry> all(HistoryQuery q) {
+    public Flux<EntryView> all(HistoryQuery q) {
         return history(q).expand(page -> page.next() == null ? Mono.empty()
                         : history(new HistoryQuery(q.organisation(), q.purpose(), q.kind(), q.from(), q.to(),
                         page.next(), q.limit())))
                 .concatMapIterable(EntryPage::entries);
     }
 
-    public Mono<EntryDetail> entry(String id) {
-        return get(b -> b.path("/api/v1/me/entries/{id}").build(id), EntryDetail.class);
+    public Mono<EntryInContext> entry(String id) {
+        return get(b -> b.path("/api/v1/me/entries/{id}").build(id), EntryInContext.class);
     }
 
     /** Records a concern about entry {@code id} in the citizen's chain. */
@@ -111,7 +111,7 @@ public class LedgerClient {
      * {@link SignInExpiredException} when ledger-api refuses the citizen's token,
      * {@link LedgerUnavailableException} (with ledger-api's Retry-After, if any) otherwise.
      */
-    public Flux<ServerSentEvent<LedgerEntry>> newEntries(HistoryQuery q, Long after, Long lastEventId) {
+    public Flux<ServerSentEvent<EntryView>> newEntries(HistoryQuery q, Long after, Long lastEventId) {
         return web.get().uri(b -> {
                     UriBuilder u = b.path("/api/v1/me/entries/stream");
                     optional(u, "organisation", q.organisation());
