@@ -12,8 +12,16 @@ final class EntrySummary {
 
     static List<SummaryRow> rows(EntryView e) {
         List<SummaryRow> rows = new ArrayList<>();
-        switch (e.kind()) {
-            case "access" -> {
+        EntryKind.of(e.kind()).ifPresentOrElse(kind -> addRowsOf(kind, e, rows),
+                () -> rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt()))));
+        rows.add(SummaryRow.of("Recorded in the ledger", EntryText.when(e.recordedAt())));
+        return rows;
+    }
+
+    /** The rows of an entry of {@code kind}, from who to when. */
+    private static void addRowsOf(EntryKind kind, EntryView e, List<SummaryRow> rows) {
+        switch (kind) {
+            case ACCESS -> {
                 rows.add(organisation(e));
                 rows.add(service(e));
                 rows.add(SummaryRow.of("Staff role", e.text("staffRole"),
@@ -35,7 +43,7 @@ final class EntrySummary {
                         e.flag("emergency") ? "Someone used emergency ('break-glass') access to see your data."
                                 : null));
             }
-            case "sharing-decision" -> {
+            case SHARING_DECISION -> {
                 rows.add(SummaryRow.of("Who asked", e.label(e.text("requestingOrganisation"))));
                 rows.add(SummaryRow.of("Who holds the data", e.label(e.text("holdingOrganisation"))));
                 rows.add(categories(e));
@@ -53,7 +61,7 @@ final class EntrySummary {
                     rows.add(SummaryRow.of("To be reviewed by", e.text("reviewBy")));
                 }
             }
-            case "correction" -> {
+            case CORRECTION -> {
                 rows.add(organisation(e));
                 rows.add(service(e));
                 rows.add(SummaryRow.of("What they did", "supersede".equals(e.text("mode"))
@@ -63,16 +71,13 @@ final class EntrySummary {
                         "/entries/" + e.text("corrects"), "See the record that was corrected"));
                 rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt())));
             }
-            case "concern" -> {
+            case CONCERN -> {
                 rows.add(SummaryRow.of("What you said", e.text("message")));
                 rows.add(new SummaryRow("About", "One of your records", null, "/entries/" + e.text("about"),
                         "See the record you raised a concern about"));
                 rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt())));
             }
-            default -> rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt())));
         }
-        rows.add(SummaryRow.of("Recorded in the ledger", EntryText.when(e.recordedAt())));
-        return rows;
     }
 
     private static SummaryRow organisation(EntryView e) {

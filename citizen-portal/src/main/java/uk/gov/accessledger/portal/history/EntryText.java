@@ -28,14 +28,9 @@ final class EntryText {
         return instant == null ? "" : DATE.format(instant.atZone(UK));
     }
 
+    /** The kind's name, or the code itself for a kind this portal does not know. */
     static String kindName(String kind) {
-        return switch (kind) {
-            case "access" -> "Use of your data";
-            case "sharing-decision" -> "Sharing decision";
-            case "correction" -> "Correction";
-            case "concern" -> "Your concern";
-            default -> kind;
-        };
+        return EntryKind.of(kind).map(EntryKind::displayName).orElse(kind);
     }
 
     /** The data categories, as "your health record and prescriptions". */
@@ -59,16 +54,15 @@ final class EntryText {
 
     /** One sentence saying what happened, e.g. "Riverside Medical Practice looked at your health record". */
     static String headline(EntryView e) {
-        return switch (e.kind()) {
-            case "access" -> e.label(e.text("organisation")) + " " + e.label(e.text("action")) + " your "
+        return EntryKind.of(e.kind()).map(kind -> switch (kind) {
+            case ACCESS -> e.label(e.text("organisation")) + " " + e.label(e.text("action")) + " your "
                     + joined(categories(e));
-            case "sharing-decision" -> e.label(e.text("requestingOrganisation")) + " asked "
+            case SHARING_DECISION -> e.label(e.text("requestingOrganisation")) + " asked "
                     + e.label(e.text("holdingOrganisation")) + " for your " + joined(categories(e)) + ": "
                     + decision(e.text("decision"));
-            case "correction" -> e.label(e.text("organisation")) + " corrected an earlier record";
-            case "concern" -> "You raised a concern about a record";
-            default -> kindName(e.kind());
-        };
+            case CORRECTION -> e.label(e.text("organisation")) + " corrected an earlier record";
+            case CONCERN -> "You raised a concern about a record";
+        }).orElse(e.kind());
     }
 
     static String decision(String decision) {
@@ -80,12 +74,12 @@ final class EntryText {
         };
     }
 
-    /** Who did it, for the list's "Organisation" column. */
+    /** Who did it, for the list's "Organisation" column; an unknown kind names its organisation. */
     static String organisation(EntryView e) {
-        return switch (e.kind()) {
-            case "sharing-decision" -> e.label(e.text("holdingOrganisation"));
-            case "concern" -> "You";
-            default -> e.label(e.text("organisation"));
+        return switch (EntryKind.of(e.kind()).orElse(EntryKind.ACCESS)) {
+            case SHARING_DECISION -> e.label(e.text("holdingOrganisation"));
+            case CONCERN -> "You";
+            case ACCESS, CORRECTION -> e.label(e.text("organisation"));
         };
     }
 }
