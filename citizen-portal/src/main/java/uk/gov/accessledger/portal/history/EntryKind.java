@@ -10,34 +10,36 @@ import java.util.Optional;
  */
 enum EntryKind {
 
-    ACCESS("access", "Use of your data", "Uses of your data"),
-    SHARING_DECISION("sharing-decision", "Sharing decision", "Sharing decisions"),
-    CORRECTION("correction", "Correction", "Corrections"),
-    CONCERN("concern", "Your concern", "Your concerns");
-
-    private final String code;
-    private final String name;
-    private final String filterName;
-
-    EntryKind(String code, String name, String filterName) {
-        this.code = code;
-        this.name = name;
-        this.filterName = filterName;
-    }
+    ACCESS("access"),
+    SHARING_DECISION("sharing-decision"),
+    CORRECTION("correction"),
+    CONCERN("concern");
 
     /** The code in an entry's {@code kind} and in the {@code kind} query parameter. */
-    String code() {
-        return code;
+    final String code;
+
+    EntryKind(String code) {
+        this.code = code;
     }
 
     /** The kind of one entry, as its page's caption: "Use of your data". */
     String displayName() {
-        return name;
+        return switch (this) {
+            case ACCESS -> "Use of your data";
+            case SHARING_DECISION -> "Sharing decision";
+            case CORRECTION -> "Correction";
+            case CONCERN -> "Your concern";
+        };
     }
 
     /** The kind as a filter option over many entries: "Uses of your data". */
     String filterName() {
-        return filterName;
+        return switch (this) {
+            case ACCESS -> "Uses of your data";
+            case SHARING_DECISION -> "Sharing decisions";
+            case CORRECTION -> "Corrections";
+            case CONCERN -> "Your concerns";
+        };
     }
 
     /** The kind {@code code} names; empty for null or a code this portal does not know. */

@@ -43,7 +43,7 @@ class HistoryController {
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     /** The kind filter's options, in the order of their codes. */
     private static final List<FilterOption> KINDS = Arrays.stream(EntryKind.values())
-            .map(k -> new FilterOption(k.code(), k.filterName())).sorted(Comparator.comparing(FilterOption::value))
+            .map(k -> new FilterOption(k.code, k.filterName())).sorted(Comparator.comparing(FilterOption::value))
             .toList();
     private static final Map<String, String> PERIODS = new LinkedHashMap<>();
 
@@ -158,7 +158,7 @@ class HistoryController {
         return new Filters(
                 known(params.getFirst("organisation"), codes(reference.path("organisations"))),
                 known(params.getFirst("purpose"), codes(reference.path("purposes"))),
-                EntryKind.of(params.getFirst("kind")).map(EntryKind::code).orElse(null),
+                EntryKind.of(params.getFirst("kind")).map(k -> k.code).orElse(null),
                 known(params.getFirst("period"), PERIODS.keySet()));
     }
 

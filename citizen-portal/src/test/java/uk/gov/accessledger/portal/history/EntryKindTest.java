@@ -32,7 +32,7 @@ class EntryKindTest {
             documented.add(code.group(1));
         }
         assertThat(documented).as(row).isNotEmpty();
-        assertThat(Arrays.stream(EntryKind.values()).map(EntryKind::code)).containsExactlyElementsOf(documented);
+        assertThat(Arrays.stream(EntryKind.values()).map(k -> k.code)).containsExactlyElementsOf(documented);
     }
 
     @Test
