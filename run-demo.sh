@@ -35,21 +35,18 @@ wait_for "http://localhost:$IDP_PORT/.well-known/openid-configuration" "the iden
     > data/citizen-portal.log 2>&1 &
   trap 'kill $! 2>/dev/null || true' EXIT
   wait_for "http://localhost:$PORTAL_PORT/actuator/health" "the citizen portal" data/citizen-portal.log
-  # The demo citizens of dev-identity-provider's DemoCitizen (and ledger-api's demo traffic).
   cat <<BANNER
 
 ==================================================================
  Citizen portal: http://localhost:$PORTAL_PORT/   (log: data/citizen-portal.log)
  Sign in at the development identity provider with an NHS number
  below and the password: demo
-     Amara Okafor       NHS number 9434765919
-     Rhys Llewellyn     NHS number 4857773457
-     Priya Shah         NHS number 4010232137
-     Tom Hughes         NHS number 9990000123
-     Margaret Ellis     NHS number 9990000255
-     Daniel Kowalski    NHS number 9990000387
-==================================================================
 BANNER
+  # demo-citizens.csv is the one list: the identity provider and the API's demo traffic read it too.
+  tail -n +2 demo-citizens.csv | while IFS=, read -r name nhs; do
+    printf '     %-18s NHS number %s\n' "$name" "$nhs"
+  done
+  echo "=================================================================="
   wait
 ) &
 PORTAL=$!

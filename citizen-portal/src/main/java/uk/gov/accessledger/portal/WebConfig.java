@@ -1,5 +1,6 @@
 package uk.gov.accessledger.portal;
 
+import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
@@ -14,8 +15,8 @@ class WebConfig implements WebFluxConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/assets/**").addResourceLocations(GOVUK_FRONTEND + "assets/")
-                .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)));
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)));
         registry.addResourceHandler("/govuk/*.css").addResourceLocations(GOVUK_FRONTEND)
-                .setCacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)));
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)));
     }
 }

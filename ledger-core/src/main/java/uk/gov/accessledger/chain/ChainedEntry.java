@@ -3,8 +3,8 @@ package uk.gov.accessledger.chain;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**

@@ -8,12 +8,13 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.gov.accessledger.entryformat.EntryInstants;
 
 /**
  * The times an entry may carry, and the one text form of each that requests and queries may use
  * (docs/api.md, "Times and dates"). Every instant or date the ledger stores or filters on lies in
  * [{@link #EARLIEST}, the end of {@link #LATEST_DATE}]: four-digit years, which every database and
- * the canonical form ({@link uk.gov.accessledger.entryformat.EntryInstants#format}) hold exactly.
+ * the canonical form ({@link EntryInstants#format}) hold exactly.
  */
 public final class EntryTimes {
 

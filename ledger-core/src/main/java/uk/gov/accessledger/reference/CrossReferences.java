@@ -18,7 +18,7 @@ final class CrossReferences {
     private final Map<ReferenceFile, Set<String>> declared;
     private final Map<String, LegalBasis> legalBases;
     private final Map<String, DataCategory> dataCategories;
-    private final Problems problems;
+    private final ReferenceFileErrors problems;
 
     /**
      * @param declared       every code each readable file declared, including items left out for
@@ -30,7 +30,7 @@ final class CrossReferences {
             Map<ReferenceFile, Set<String>> declared,
             List<LegalBasis> legalBases,
             List<DataCategory> dataCategories,
-            Problems problems) {
+            ReferenceFileErrors problems) {
         this.declared = declared;
         this.legalBases = legalBases.stream().collect(Collectors.toMap(LegalBasis::code, Function.identity()));
         this.dataCategories =

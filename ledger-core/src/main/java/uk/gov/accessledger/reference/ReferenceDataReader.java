@@ -39,7 +39,7 @@ final class ReferenceDataReader {
             .build();
 
     private final ReferenceSource source;
-    private final Problems problems = new Problems();
+    private final ReferenceFileErrors problems = new ReferenceFileErrors();
     private final Map<ReferenceFile, Set<String>> declared = new EnumMap<>(ReferenceFile.class);
 
     ReferenceDataReader(ReferenceSource source) {

@@ -27,7 +27,7 @@ final class YamlItem {
 
     private final ReferenceFile file;
     private final JsonNode node;
-    private final Problems problems;
+    private final ReferenceFileErrors problems;
     private final YamlItem root;
     private final String path;
     private final Set<String> readFields = new HashSet<>();
@@ -35,7 +35,8 @@ final class YamlItem {
     private String label;
     private int problemCount;
 
-    private YamlItem(ReferenceFile file, JsonNode node, Problems problems, YamlItem root, String path, String label) {
+    private YamlItem(ReferenceFile file, JsonNode node, ReferenceFileErrors problems, YamlItem root, String path,
+                     String label) {
         this.file = file;
         this.node = node;
         this.problems = problems;
@@ -45,12 +46,12 @@ final class YamlItem {
     }
 
     /** An item of a list, named by position until its code is read. */
-    static YamlItem listItem(ReferenceFile file, int position, JsonNode node, Problems problems) {
+    static YamlItem listItem(ReferenceFile file, int position, JsonNode node, ReferenceFileErrors problems) {
         return new YamlItem(file, node, problems, null, "", file.itemNoun() + " #" + position);
     }
 
     /** A whole file's top-level mapping; messages name only the file. */
-    static YamlItem document(ReferenceFile file, JsonNode node, Problems problems) {
+    static YamlItem document(ReferenceFile file, JsonNode node, ReferenceFileErrors problems) {
         return new YamlItem(file, node, problems, null, "", null);
     }
 

@@ -4,10 +4,10 @@
  * that flag an event as a policy exception.
  *
  * <p>The data lives in YAML files in the repository ({@code src/main/resources/reference/}), not in
- * code. {@link uk.gov.accessledger.reference.ReferenceData#loadDefault()} reads and validates them
+ * code. {@link ReferenceData#loadDefault()} reads and validates them
  * at start-up and reports every problem at once in a
- * {@link uk.gov.accessledger.reference.ReferenceDataException}. Each ledger entry records
- * {@link uk.gov.accessledger.reference.ReferenceData#version()} so that later readers know which
+ * {@link ReferenceDataException}. Each ledger entry records
+ * {@link ReferenceData#version()} so that later readers know which
  * rules judged it.
  *
  * <p>Vocabularies and law implemented:

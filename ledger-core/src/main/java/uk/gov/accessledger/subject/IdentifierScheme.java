@@ -1,7 +1,9 @@
 package uk.gov.accessledger.subject;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The identifier schemes a citizen can be named by, with their format rules. */
@@ -41,7 +43,7 @@ public enum IdentifierScheme {
     NINO("nino") {
         @Override
         Optional<String> normalise(String raw) {
-            String value = raw.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            String value = raw.replace(" ", "").toUpperCase(Locale.ROOT);
             if (!NINO_PATTERN.matcher(value).matches()) {
                 return Optional.empty();
             }
@@ -56,8 +58,8 @@ public enum IdentifierScheme {
     private static final Pattern TEN_DIGITS = Pattern.compile("[0-9]{10}");
     private static final Pattern NINO_PATTERN =
             Pattern.compile("[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]");
-    private static final java.util.Set<String> UNALLOCATED_NINO_PREFIXES =
-            java.util.Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
+    private static final Set<String> UNALLOCATED_NINO_PREFIXES =
+            Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
 
     private final String code;
 

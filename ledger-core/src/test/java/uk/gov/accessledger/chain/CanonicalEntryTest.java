@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,8 +37,8 @@ class CanonicalEntryTest {
             expected = in.readAllBytes();
         }
         byte[] canonical = CanonicalEntry.encode(SUBJECT, 7, PREV, proposal(), emergencyAccess());
-        assertThat(new String(canonical, java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo(new String(expected, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(new String(canonical, StandardCharsets.UTF_8))
+                .isEqualTo(new String(expected, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -51,7 +52,7 @@ class CanonicalEntryTest {
     @Test
     void omitsPrevForTheFirstEntryOfAChain() {
         String first = new String(CanonicalEntry.encode(SUBJECT, 0, null, proposal(), emergencyAccess()),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThat(first).doesNotContain("\"prev\"").contains("\"seq\":0");
     }
 }

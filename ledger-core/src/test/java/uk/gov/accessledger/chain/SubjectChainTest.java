@@ -1,13 +1,16 @@
 package uk.gov.accessledger.chain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +33,12 @@ class SubjectChainTest {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(
                                 matches(e -> e.entry().seq() == 0 && e.entry().prev() == null
                                         && Arrays.equals(e.entry().leafHash(),
                                         CanonicalEntry.leafHash(e.entry().canonical())))),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
+                        Matchers.andNoMore()));
     }
 
     @Test
@@ -67,10 +70,10 @@ class SubjectChainTest {
         fixture.given(recorded(0, null, id, "nhs-trust-riverside"))
                 .when(correction(id, "nhs-trust-riverside"))
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                .expectEventsMatching(Matchers.exactSequenceOf(
+                        Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.instanceOf(CorrectionRecordedEvent.class)),
-                        org.axonframework.test.matchers.Matchers.andNoMore()));
+                        Matchers.andNoMore()));
     }
 
     @Test
@@ -134,8 +137,8 @@ class SubjectChainTest {
     }
 
     /** Axon wraps what an event sourcing handler throws; the chain's own exception is the cause. */
-    private static org.hamcrest.Matcher<Object> causedBy(Class<? extends Throwable> type) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<Object> causedBy(Class<? extends Throwable> type) {
+        return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Object item) {
                 for (Throwable t = (Throwable) item; t != null; t = t.getCause()) {
@@ -147,35 +150,35 @@ class SubjectChainTest {
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText("an exception caused by " + type.getSimpleName());
             }
         };
     }
 
-    private static org.hamcrest.Matcher<Object> matches(java.util.function.Predicate<AccessRecordedEvent> test) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<Object> matches(Predicate<AccessRecordedEvent> test) {
+        return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Object item) {
                 return item instanceof AccessRecordedEvent e && test.test(e);
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText("an access event with the expected chain fields");
             }
         };
     }
 
-    private static org.hamcrest.Matcher<EntryReceipt> matchesReceipt(java.util.function.Predicate<EntryReceipt> test) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<EntryReceipt> matchesReceipt(Predicate<EntryReceipt> test) {
+        return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(EntryReceipt item) {
                 return test.test(item);
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText("a receipt with the expected seq");
             }
         };

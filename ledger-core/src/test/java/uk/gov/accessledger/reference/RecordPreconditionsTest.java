@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class RecordPreconditionsTest {
 
     @Test
     void copiesListsSoCallersCannotChangeARecord() {
-        java.util.ArrayList<String> purposes = new java.util.ArrayList<>(List.of("al:DirectCare"));
+        ArrayList<String> purposes = new ArrayList<>(List.of("al:DirectCare"));
         Service service = new Service("svc", "org-a", TEXT, TEXT, purposes);
 
         purposes.add("al:Safeguarding");

@@ -4,15 +4,15 @@
  * docs/export-bundle.md} ("Export bundle, version 1") exactly.
  *
  * <ul>
- *   <li>{@link uk.gov.accessledger.bundle.BundleFormat} holds the spec's constants: file names,
+ *   <li>{@link BundleFormat} holds the spec's constants: file names,
  *       the manifest's format string, the manifest signature's header line and the CSV columns.
- *   <li>{@link uk.gov.accessledger.bundle.BundleWriter} writes a bundle in one streaming pass
- *       from {@link uk.gov.accessledger.bundle.ExportedEntry}s, each an entry's canonical bytes,
- *       leaf index, inclusion proof and {@link uk.gov.accessledger.bundle.EntryCsvRow}.
- *   <li>{@link uk.gov.accessledger.bundle.BundleVerifier} runs the spec's eight checks ("What
- *       verify-bundle checks") against a trusted log key and returns a {@link
- *       uk.gov.accessledger.bundle.BundleReport} of {@link uk.gov.accessledger.bundle.Finding}s,
- *       each naming its {@link uk.gov.accessledger.bundle.BundleCheck}, file, line and entry.
+ *   <li>{@link BundleWriter} writes a bundle in one streaming pass
+ *       from {@link ExportedEntry}s, each an entry's canonical bytes,
+ *       leaf index, inclusion proof and {@link EntryCsvRow}.
+ *   <li>{@link BundleVerifier} runs the spec's eight checks ("What
+ *       verify-bundle checks") against a trusted log key and returns a {@link BundleReport} of
+ *       {@link Finding}s,
+ *       each naming its {@link BundleCheck}, file, line and entry.
  * </ul>
  *
  * <p>Both sides stream: memory does not grow with the number of entries. The verifier reads

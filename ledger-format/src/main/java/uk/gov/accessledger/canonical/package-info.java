@@ -2,7 +2,7 @@
  * RFC 8785 JSON Canonicalization Scheme (JCS), the byte form every ledger entry is hashed and
  * stored in.
  *
- * <p>{@link uk.gov.accessledger.canonical.CanonicalJson} is the whole public surface: canonical
+ * <p>{@link CanonicalJson} is the whole public surface: canonical
  * bytes from a Jackson tree or from strictly parsed UTF-8 JSON, and ECMAScript number
  * serialization. Inside: {@code StrictJsonReader} parses (I-JSON, RFC 7493: no duplicate names,
  * numbers as IEEE 754 doubles), {@code CanonicalWriter} sorts and escapes (RFC 8785 sections

@@ -14,9 +14,9 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  * <p>Two instances compute the same function with different SHA-256 implementations.
  * {@link #DEFAULT} uses BouncyCastle's, as the ledger's chain and log hashes must.
  * {@link #JDK} uses the JDK's, which HotSpot runs on the CPU's SHA instructions where there are
- * some: the verifiers use it (whole-log recomputation at BouncyCastle's pure-Java rate could not
- * reach 1 M entries/s on 2 cores), and a verifier whose SHA-256 is not the writer's checks the
- * writer rather than agreeing with it. Tests hold both to the RFC 6962 vectors and to each other.
+ * some: the verifiers use it (BouncyCastle's pure-Java SHA-256 is too slow for the
+ * offline-verification target of docs/design.md), and a verifier whose SHA-256 is not the
+ * writer's checks the writer rather than agreeing with it. Tests hold both to the RFC 6962 vectors and to each other.
  *
  * <p>Thread-safe: BouncyCastle digests are made per call, JDK digests kept one per thread.
  */

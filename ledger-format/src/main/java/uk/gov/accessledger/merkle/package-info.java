@@ -1,11 +1,11 @@
 /**
  * Merkle tree primitives for the ledger's global transparency log: the RFC 6962 / RFC 9162
- * SHA-256 tree hash ({@link uk.gov.accessledger.merkle.Rfc6962Hasher}), compact ranges that let
+ * SHA-256 tree hash ({@link Rfc6962Hasher}), compact ranges that let
  * the sequencer append in O(log n) and report the perfect-subtree nodes it must store
- * ({@link uk.gov.accessledger.merkle.CompactRange}), small trees held wholly in memory
- * ({@link uk.gov.accessledger.merkle.InMemoryTree}, for receipts), the node IDs needed to build inclusion and
- * consistency proofs from stored nodes ({@link uk.gov.accessledger.merkle.ProofNodes}), and the
- * verifiers for those proofs ({@link uk.gov.accessledger.merkle.ProofVerifier}).
+ * ({@link CompactRange}), small trees held wholly in memory
+ * ({@link InMemoryTree}, for receipts), the node IDs needed to build inclusion and
+ * consistency proofs from stored nodes ({@link ProofNodes}), and the
+ * verifiers for those proofs ({@link ProofVerifier}).
  *
  * <p>Specifications: RFC 6962 section 2.1 (Merkle hash trees, audit paths, consistency proofs)
  * and RFC 9162 sections 2.1.3.2 (verifying an inclusion proof) and 2.1.4.2 (verifying a

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class RandomTreeCrossCheckTest {
             case 4 -> NODES.numberNode(randomDouble(random));
             case 5 -> NODES.numberNode(random.nextLong());
             case 6 -> random.nextBoolean()
-                    ? NODES.numberNode(new BigInteger(random.nextInt(1, 300), new java.util.Random(random.nextLong())))
+                    ? NODES.numberNode(new BigInteger(random.nextInt(1, 300), new Random(random.nextLong())))
                     : NODES.numberNode(new BigDecimal(random.nextLong() + "e" + random.nextInt(-320, 290)));
             case 7 -> {
                 ObjectNode object = NODES.objectNode();

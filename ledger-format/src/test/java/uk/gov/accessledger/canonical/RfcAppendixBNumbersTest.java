@@ -3,6 +3,8 @@ package uk.gov.accessledger.canonical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,13 +51,13 @@ class RfcAppendixBNumbersTest {
     @MethodSource("rows")
     void canonicalizesTheRfcSampleInsideADocument(String bits, String expected, String comment) {
         double value = TestVectors.doubleFromBits(bits);
-        var document = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(value);
+        var document = JsonNodeFactory.instance.arrayNode().add(value);
         if (expected.isEmpty()) {
             assertThatThrownBy(() -> CanonicalJson.canonicalize(document))
                     .isInstanceOf(CanonicalJsonException.class)
                     .hasMessageEndingWith(" is not a JSON number at /0");
         } else {
-            assertThat(new String(CanonicalJson.canonicalize(document), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(CanonicalJson.canonicalize(document), StandardCharsets.UTF_8))
                     .isEqualTo("[" + expected + "]");
         }
     }

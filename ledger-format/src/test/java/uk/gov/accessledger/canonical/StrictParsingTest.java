@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class StrictParsingTest {
 
         SplittableRandom random = new SplittableRandom(7493);
         for (int i = 0; i < 5_000; i++) {
-            BigInteger n = new BigInteger(random.nextInt(54, 1024), new java.util.Random(random.nextLong()));
+            BigInteger n = new BigInteger(random.nextInt(54, 1024), new Random(random.nextLong()));
             String expected = ReferenceNumberFormatter.format(nearestDouble(n));
             assertThat(canonical("[" + n + "]")).as("%s", n).isEqualTo("[" + expected + "]");
             assertThat(canonical("{\"n\":-" + n + "}")).isEqualTo("{\"n\":" + (expected.equals("0") ? "0" : "-" + expected) + "}");

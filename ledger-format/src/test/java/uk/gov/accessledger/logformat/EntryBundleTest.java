@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +23,7 @@ class EntryBundleTest {
         // Known answer, written by hand from the tlog-tiles rule: "a" is 00 01 61, an empty entry
         // is 00 00, and 300 bytes of 0xab start 01 2c.
         byte[] big = new byte[300];
-        java.util.Arrays.fill(big, (byte) 0xab);
+        Arrays.fill(big, (byte) 0xab);
         byte[] bundle =
                 EntryBundle.encode(List.of("a".getBytes(StandardCharsets.US_ASCII), new byte[0], big));
         assertThat(bundle).startsWith(hex("0001610000012cabab"));
@@ -87,7 +88,7 @@ class EntryBundleTest {
                 .hasMessage("couldn't parse entry bundle: entry 0 is truncated: got 1 bytes, want 65535");
 
         byte[] full = EntryBundle.encode(Collections.nCopies(256, new byte[0]));
-        byte[] overfull = java.util.Arrays.copyOf(full, full.length + 2);
+        byte[] overfull = Arrays.copyOf(full, full.length + 2);
         assertThatThrownBy(() -> EntryBundle.decode(overfull))
                 .isInstanceOf(LogFormatException.class)
                 .hasMessage("couldn't parse entry bundle: got more than 256 entries, 2 bytes remain");

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -223,7 +225,7 @@ class SignedNoteTest {
     void signedNotesOfRandomTextsOpenUnderTheirKeysAndFailUnderOthers() throws Exception {
         Ed25519NoteSigner signer = generate("random.example", 7);
         Ed25519NoteSigner other = generate("random.example", 8);
-        java.util.Random random = new java.util.Random(99L);
+        Random random = new Random(99L);
         for (int n = 0; n < 100; n++) {
             String text = randomText(random);
             String signed = SignedNote.sign(text, signer);
@@ -234,7 +236,7 @@ class SignedNoteTest {
     }
 
     /** A random text of printable characters, newlines (some doubled) and non-ASCII letters. */
-    private static String randomText(java.util.Random random) {
+    private static String randomText(Random random) {
         String alphabet = "abcxyz 0129+/=—éß€\n\n";
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(60);
@@ -249,7 +251,7 @@ class SignedNoteTest {
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
             random.setSeed(seed);
             return Ed25519NoteSigner.generate(name, random);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bouncycastle.util.encoders.Hex;
@@ -149,7 +150,7 @@ class ProofVerifierTest {
         assertThatThrownBy(() -> ProofVerifier.verifyConsistency(HASHER, 0, 3, List.of(), hash, hash))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("requires 0 < size1 <= size2, got size1 0, size2 3: a proof from the empty tree is meaningless");
-        assertThatThrownBy(() -> ProofVerifier.verifyInclusion(HASHER, 0, 2, hash, java.util.Arrays.asList((byte[]) null), hash))
+        assertThatThrownBy(() -> ProofVerifier.verifyInclusion(HASHER, 0, 2, hash, Arrays.asList((byte[]) null), hash))
                 .isInstanceOf(NullPointerException.class);
     }
 }

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bouncycastle.util.encoders.Hex;
@@ -45,7 +51,7 @@ class Rfc6962HasherTest {
 
     @Test
     void jdkAndBouncyCastleAgreeOnEveryLengthAcrossBlockBoundaries() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(6962);
+        SplittableRandom random = new SplittableRandom(6962);
         for (int length = 0; length <= 300; length++) {
             byte[] data = new byte[length];
             random.nextBytes(data);
@@ -64,21 +70,21 @@ class Rfc6962HasherTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = ("leaf " + i).repeat(i + 1).getBytes(StandardCharsets.US_ASCII);
         }
-        List<java.util.concurrent.Callable<Boolean>> workers = new ArrayList<>();
+        List<Callable<Boolean>> workers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             workers.add(() -> {
                 for (int round = 0; round < 500; round++) {
                     byte[] d = data[round % data.length];
-                    if (!java.util.Arrays.equals(Rfc6962Hasher.JDK.hashLeaf(d), Rfc6962Hasher.DEFAULT.hashLeaf(d))) {
+                    if (!Arrays.equals(Rfc6962Hasher.JDK.hashLeaf(d), Rfc6962Hasher.DEFAULT.hashLeaf(d))) {
                         return false;
                     }
                 }
                 return true;
             });
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (java.util.concurrent.Future<Boolean> f : pool.invokeAll(workers)) {
+            for (Future<Boolean> f : pool.invokeAll(workers)) {
                 assertThat(f.get()).isTrue();
             }
         } finally {

@@ -5,7 +5,7 @@
  *
  * <ul>
  *   <li>{@code verify-bundle FILE --key VKEY} runs every check of docs/export-bundle.md with
- *       {@link uk.gov.accessledger.bundle.BundleVerifier} and prints the verdict.
+ *       {@link BundleVerifier} and prints the verdict.
  *   <li>{@code audit-log URL --key VKEY [--state FILE]} monitors a log as docs/log-format.md
  *       "Verifying, step by step" describes: it verifies the latest C2SP checkpoint, recomputes
  *       its root from the level-0 C2SP tlog-tiles, and checks that the tree extends the one it
@@ -16,3 +16,5 @@
  * could not be carried out (bad arguments, unreadable file, log unreachable).
  */
 package uk.gov.accessledger.verify;
+
+import uk.gov.accessledger.bundle.BundleVerifier;

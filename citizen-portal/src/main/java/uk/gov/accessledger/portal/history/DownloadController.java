@@ -1,8 +1,5 @@
 package uk.gov.accessledger.portal.history;
 
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +13,12 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import uk.gov.accessledger.portal.ledger.EntryView;
+import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
 
 /**
  * "Download my record": every entry that matches the filters, as CSV (for a spreadsheet) or JSON
@@ -63,7 +64,7 @@ class DownloadController {
         return entries(params).map(entries -> {
             StringBuilder out = new StringBuilder();
             row(out, CSV_HEADER);
-            for (LedgerEntry e : entries) {
+            for (EntryView e : entries) {
                 row(out, List.of(e.id().toString(), e.kind(), Long.toString(e.seq()),
                         String.valueOf(e.happenedAt()), String.valueOf(e.recordedAt()), EntryText.headline(e),
                         label(e, "organisation"), label(e, "service"), nullToEmpty(e.text("staffRole")),
@@ -77,11 +78,11 @@ class DownloadController {
         });
     }
 
-    private Mono<List<LedgerEntry>> entries(MultiValueMap<String, String> params) {
+    private Mono<List<EntryView>> entries(MultiValueMap<String, String> params) {
         return ledger.reference().flatMap(reference -> {
             Filters f = HistoryController.filters(params, reference);
             var q = HistoryController.query(f, LocalDate.now(EntryText.UK), null);
-            return ledger.all(new uk.gov.accessledger.portal.ledger.HistoryQuery(q.organisation(), q.purpose(),
+            return ledger.all(new HistoryQuery(q.organisation(), q.purpose(),
                     q.kind(), q.from(), q.to(), null, PAGE)).collectList();
         });
     }
@@ -93,7 +94,7 @@ class DownloadController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 
-    private static String label(LedgerEntry e, String field) {
+    private static String label(EntryView e, String field) {
         return e.text(field) == null ? "" : e.label(e.text(field));
     }
 

@@ -2,7 +2,7 @@ package uk.gov.accessledger.portal.history;
 
 import java.util.ArrayList;
 import java.util.List;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
+import uk.gov.accessledger.portal.ledger.EntryView;
 
 /** The summary list of one entry, in the order a citizen asks: who, what, why, under which law, when. */
 final class EntrySummary {
@@ -10,15 +10,23 @@ final class EntrySummary {
     private EntrySummary() {
     }
 
-    static List<SummaryRow> rows(LedgerEntry e) {
+    static List<SummaryRow> rows(EntryView e) {
         List<SummaryRow> rows = new ArrayList<>();
-        switch (e.kind()) {
-            case "access" -> {
+        EntryKind.of(e.kind()).ifPresentOrElse(kind -> addRowsOf(kind, e, rows),
+                () -> rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt()))));
+        rows.add(SummaryRow.of("Recorded in the ledger", EntryText.when(e.recordedAt())));
+        return rows;
+    }
+
+    /** The rows of an entry of {@code kind}, from who to when. */
+    private static void addRowsOf(EntryKind kind, EntryView e, List<SummaryRow> rows) {
+        switch (kind) {
+            case ACCESS -> {
                 rows.add(organisation(e));
                 rows.add(service(e));
                 rows.add(SummaryRow.of("Staff role", e.text("staffRole"),
                         "We show the role of the person, not their name."));
-                LedgerEntry.Label action = e.labelOf(e.text("action"));
+                EntryView.Label action = e.labelOf(e.text("action"));
                 rows.add(SummaryRow.of("What they did", capitalised(e.label(e.text("action"))) + " your data",
                         action == null ? null : action.description()));
                 rows.add(categories(e));
@@ -35,7 +43,7 @@ final class EntrySummary {
                         e.flag("emergency") ? "Someone used emergency ('break-glass') access to see your data."
                                 : null));
             }
-            case "sharing-decision" -> {
+            case SHARING_DECISION -> {
                 rows.add(SummaryRow.of("Who asked", e.label(e.text("requestingOrganisation"))));
                 rows.add(SummaryRow.of("Who holds the data", e.label(e.text("holdingOrganisation"))));
                 rows.add(categories(e));
@@ -44,7 +52,7 @@ final class EntrySummary {
                 rows.add(purpose(e));
                 rows.add(legalBasis(e));
                 if (e.text("agreement") != null) {
-                    LedgerEntry.Label a = e.labelOf(e.text("agreement"));
+                    EntryView.Label a = e.labelOf(e.text("agreement"));
                     rows.add(SummaryRow.of("Data-sharing agreement", e.label(e.text("agreement")),
                             a == null ? null : a.description()));
                 }
@@ -53,7 +61,7 @@ final class EntrySummary {
                     rows.add(SummaryRow.of("To be reviewed by", e.text("reviewBy")));
                 }
             }
-            case "correction" -> {
+            case CORRECTION -> {
                 rows.add(organisation(e));
                 rows.add(service(e));
                 rows.add(SummaryRow.of("What they did", "supersede".equals(e.text("mode"))
@@ -63,39 +71,36 @@ final class EntrySummary {
                         "/entries/" + e.text("corrects"), "See the record that was corrected"));
                 rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt())));
             }
-            case "concern" -> {
+            case CONCERN -> {
                 rows.add(SummaryRow.of("What you said", e.text("message")));
                 rows.add(new SummaryRow("About", "One of your records", null, "/entries/" + e.text("about"),
                         "See the record you raised a concern about"));
                 rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt())));
             }
-            default -> rows.add(SummaryRow.of("When", EntryText.when(e.happenedAt())));
         }
-        rows.add(SummaryRow.of("Recorded in the ledger", EntryText.when(e.recordedAt())));
-        return rows;
     }
 
-    private static SummaryRow organisation(LedgerEntry e) {
+    private static SummaryRow organisation(EntryView e) {
         return SummaryRow.of("Organisation", e.label(e.text("organisation")));
     }
 
-    private static SummaryRow service(LedgerEntry e) {
-        LedgerEntry.Label s = e.labelOf(e.text("service"));
+    private static SummaryRow service(EntryView e) {
+        EntryView.Label s = e.labelOf(e.text("service"));
         return SummaryRow.of("Service", e.label(e.text("service")), s == null ? null : s.description());
     }
 
-    private static SummaryRow categories(LedgerEntry e) {
+    private static SummaryRow categories(EntryView e) {
         return SummaryRow.of("Your data", capitalised(EntryText.joined(EntryText.categories(e))));
     }
 
-    private static SummaryRow purpose(LedgerEntry e) {
-        LedgerEntry.Label p = e.labelOf(e.text("purpose"));
+    private static SummaryRow purpose(EntryView e) {
+        EntryView.Label p = e.labelOf(e.text("purpose"));
         return SummaryRow.of("Why", p == null ? e.text("purpose") : p.description(),
                 p == null ? null : p.label());
     }
 
-    private static SummaryRow legalBasis(LedgerEntry e) {
-        LedgerEntry.Label l = e.labelOf(e.text("legalBasis"));
+    private static SummaryRow legalBasis(EntryView e) {
+        EntryView.Label l = e.labelOf(e.text("legalBasis"));
         if (l == null) {
             return SummaryRow.of("Legal basis", e.text("legalBasis"));
         }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
+import uk.gov.accessledger.portal.ledger.EntryView;
 
 /** Plain-English sentences about an entry, built from its codes' labels (never from raw codes). */
 final class EntryText {
@@ -28,18 +28,13 @@ final class EntryText {
         return instant == null ? "" : DATE.format(instant.atZone(UK));
     }
 
+    /** The kind's name, or the code itself for a kind this portal does not know. */
     static String kindName(String kind) {
-        return switch (kind) {
-            case "access" -> "Use of your data";
-            case "sharing-decision" -> "Sharing decision";
-            case "correction" -> "Correction";
-            case "concern" -> "Your concern";
-            default -> kind;
-        };
+        return EntryKind.of(kind).map(EntryKind::displayName).orElse(kind);
     }
 
     /** The data categories, as "your health record and prescriptions". */
-    static List<String> categories(LedgerEntry e) {
+    static List<String> categories(EntryView e) {
         List<String> names = new ArrayList<>();
         e.entry().path("dataCategories").forEach(c -> names.add(e.label(c.asString(""))));
         return names;
@@ -58,17 +53,16 @@ final class EntryText {
     }
 
     /** One sentence saying what happened, e.g. "Riverside Medical Practice looked at your health record". */
-    static String headline(LedgerEntry e) {
-        return switch (e.kind()) {
-            case "access" -> e.label(e.text("organisation")) + " " + e.label(e.text("action")) + " your "
+    static String headline(EntryView e) {
+        return EntryKind.of(e.kind()).map(kind -> switch (kind) {
+            case ACCESS -> e.label(e.text("organisation")) + " " + e.label(e.text("action")) + " your "
                     + joined(categories(e));
-            case "sharing-decision" -> e.label(e.text("requestingOrganisation")) + " asked "
+            case SHARING_DECISION -> e.label(e.text("requestingOrganisation")) + " asked "
                     + e.label(e.text("holdingOrganisation")) + " for your " + joined(categories(e)) + ": "
                     + decision(e.text("decision"));
-            case "correction" -> e.label(e.text("organisation")) + " corrected an earlier record";
-            case "concern" -> "You raised a concern about a record";
-            default -> kindName(e.kind());
-        };
+            case CORRECTION -> e.label(e.text("organisation")) + " corrected an earlier record";
+            case CONCERN -> "You raised a concern about a record";
+        }).orElse(e.kind());
     }
 
     static String decision(String decision) {
@@ -80,12 +74,12 @@ final class EntryText {
         };
     }
 
-    /** Who did it, for the list's "Organisation" column. */
-    static String organisation(LedgerEntry e) {
-        return switch (e.kind()) {
-            case "sharing-decision" -> e.label(e.text("holdingOrganisation"));
-            case "concern" -> "You";
-            default -> e.label(e.text("organisation"));
+    /** Who did it, for the list's "Organisation" column; an unknown kind names its organisation. */
+    static String organisation(EntryView e) {
+        return switch (EntryKind.of(e.kind()).orElse(EntryKind.ACCESS)) {
+            case SHARING_DECISION -> e.label(e.text("holdingOrganisation"));
+            case CONCERN -> "You";
+            case ACCESS, CORRECTION -> e.label(e.text("organisation"));
         };
     }
 }

@@ -1,10 +1,12 @@
 package uk.gov.accessledger.portal.history;
 
-import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import uk.gov.accessledger.portal.ledger.EntryView;
 import uk.gov.accessledger.portal.ledger.GenuinenessCheck;
 import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
@@ -37,8 +41,10 @@ class HistoryController {
     static final int PAGE_SIZE = 20;
     static final int MAX_CONCERN = 2000;
     private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-    private static final Map<String, String> KINDS = Map.of("access", "Uses of your data",
-            "sharing-decision", "Sharing decisions", "correction", "Corrections", "concern", "Your concerns");
+    /** The kind filter's options, in the order of their codes. */
+    private static final List<FilterOption> KINDS = Arrays.stream(EntryKind.values())
+            .map(k -> new FilterOption(k.code, k.filterName())).sorted(Comparator.comparing(FilterOption::value))
+            .toList();
     private static final Map<String, String> PERIODS = new LinkedHashMap<>();
 
     static {
@@ -69,8 +75,7 @@ class HistoryController {
                 model.addAttribute("pageNumber", trail.size() + 1);
                 model.addAttribute("organisations", options(reference.path("organisations"), "name"));
                 model.addAttribute("purposes", options(reference.path("purposes"), "label"));
-                model.addAttribute("kinds", KINDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(k -> new FilterOption(k.getKey(), k.getValue())).toList());
+                model.addAttribute("kinds", KINDS);
                 model.addAttribute("periods", PERIODS.entrySet().stream()
                         .map(k -> new FilterOption(k.getKey(), k.getValue())).toList());
                 if (page.next() != null) {
@@ -109,6 +114,8 @@ class HistoryController {
             model.addAttribute("referredBy", detail.referredBy() == null ? List.of()
                     : detail.referredBy().stream().map(EntryRow::of).toList());
             model.addAttribute("concernRaised", "raised".equals(concern));
+            // No "I do not recognise this" on one of the citizen's own concerns.
+            model.addAttribute("concernAllowed", EntryKind.of(e.kind()).orElse(null) != EntryKind.CONCERN);
             return "entry";
         });
     }
@@ -151,7 +158,7 @@ class HistoryController {
         return new Filters(
                 known(params.getFirst("organisation"), codes(reference.path("organisations"))),
                 known(params.getFirst("purpose"), codes(reference.path("purposes"))),
-                known(params.getFirst("kind"), KINDS.keySet()),
+                EntryKind.of(params.getFirst("kind")).map(k -> k.code).orElse(null),
                 known(params.getFirst("period"), PERIODS.keySet()));
     }
 
@@ -180,12 +187,12 @@ class HistoryController {
     private static List<FilterOption> options(JsonNode items, String textField) {
         List<FilterOption> options = new ArrayList<>();
         items.forEach(i -> options.add(new FilterOption(i.path("code").asString(""), i.path(textField).path("en").asString(""))));
-        options.sort(java.util.Comparator.comparing(FilterOption::text));
+        options.sort(Comparator.comparing(FilterOption::text));
         return options;
     }
 
     private static Set<String> codes(JsonNode items) {
-        Set<String> codes = new java.util.HashSet<>();
+        Set<String> codes = new HashSet<>();
         items.forEach(i -> codes.add(i.path("code").asString("")));
         return codes;
     }
@@ -194,7 +201,7 @@ class HistoryController {
         return value != null && allowed.contains(value) ? value : null;
     }
 
-    private static List<SummaryRow> policyExceptions(uk.gov.accessledger.portal.ledger.LedgerEntry e) {
+    private static List<SummaryRow> policyExceptions(EntryView e) {
         List<SummaryRow> out = new ArrayList<>();
         e.entry().path("policyExceptions").forEach(p -> {
             var label = e.labelOf(p.asString(""));

@@ -1,8 +1,5 @@
 package uk.gov.accessledger.portal.ledger;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -10,6 +7,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Checks an entry the way docs/entry-format.md says a verifier must: from the exact canonical
@@ -37,9 +37,9 @@ public final class GenuinenessCheck {
     private GenuinenessCheck() {
     }
 
-    public static Result of(EntryDetail detail) {
+    public static Result of(EntryInContext detail) {
         List<Check> checks = new ArrayList<>();
-        LedgerEntry e = detail.entry();
+        EntryView e = detail.entry();
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(e.canonical());
@@ -69,13 +69,13 @@ public final class GenuinenessCheck {
             checks.add(new Check("It is the first record about you, with nothing before it",
                     e.prev() == null && detail.previous() == null, "position 0 has no previous record"));
         } else {
-            EntryDetail.Neighbour p = detail.previous();
+            EntryInContext.Neighbour p = detail.previous();
             boolean linked = p != null && p.seq() == e.seq() - 1 && Objects.equals(p.leafHash(), e.prev());
             checks.add(new Check("It links to the record before it", linked,
                     "record " + (e.seq() - 1) + " has fingerprint " + (p == null ? "(missing)" : p.leafHash())
                             + "; this record names " + e.prev()));
         }
-        EntryDetail.Neighbour n = detail.next();
+        EntryInContext.Neighbour n = detail.next();
         if (n == null) {
             checks.add(new Check("It is the latest record about you", true, "no record comes after it yet"));
         } else {

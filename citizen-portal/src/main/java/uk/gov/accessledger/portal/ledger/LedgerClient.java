@@ -1,12 +1,16 @@
 package uk.gov.accessledger.portal.ledger;
 
-import tools.jackson.databind.JsonNode;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
@@ -23,6 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.portal.PortalProperties;
 
 /**
@@ -38,7 +43,7 @@ public class LedgerClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Four of ledger-api's heartbeat intervals without a byte: the stream is taken as dead. */
     static final Duration STREAM_SILENCE = Duration.ofSeconds(60);
-    private static final ParameterizedTypeReference<ServerSentEvent<LedgerEntry>> ENTRY_EVENTS =
+    private static final ParameterizedTypeReference<ServerSentEvent<EntryView>> ENTRY_EVENTS =
             new ParameterizedTypeReference<>() { };
 
     private final WebClient web;
@@ -55,7 +60,7 @@ public class LedgerClient {
                 new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
         oauth.setDefaultClientRegistrationId(REGISTRATION);
         this.web = builder.baseUrl(properties.ledgerApiUrl().toString())
-                .clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                .clientConnector(new ReactorClientHttpConnector(
                         HttpClient.create().responseTimeout(TIMEOUT)))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .filter(oauth).build();
@@ -79,15 +84,15 @@ public class LedgerClient {
     }
 
     /** Every entry that matches {@code q}, page after page, newest first. */
-    public Flux<LedgerEntry> all(HistoryQuery q) {
+    public Flux<EntryView> all(HistoryQuery q) {
         return history(q).expand(page -> page.next() == null ? Mono.empty()
                         : history(new HistoryQuery(q.organisation(), q.purpose(), q.kind(), q.from(), q.to(),
                         page.next(), q.limit())))
                 .concatMapIterable(EntryPage::entries);
     }
 
-    public Mono<EntryDetail> entry(String id) {
-        return get(b -> b.path("/api/v1/me/entries/{id}").build(id), EntryDetail.class);
+    public Mono<EntryInContext> entry(String id) {
+        return get(b -> b.path("/api/v1/me/entries/{id}").build(id), EntryInContext.class);
     }
 
     /** Records a concern about entry {@code id} in the citizen's chain. */
@@ -106,7 +111,7 @@ public class LedgerClient {
      * {@link SignInExpiredException} when ledger-api refuses the citizen's token,
      * {@link LedgerUnavailableException} (with ledger-api's Retry-After, if any) otherwise.
      */
-    public Flux<ServerSentEvent<LedgerEntry>> newEntries(HistoryQuery q, Long after, Long lastEventId) {
+    public Flux<ServerSentEvent<EntryView>> newEntries(HistoryQuery q, Long after, Long lastEventId) {
         return web.get().uri(b -> {
                     UriBuilder u = b.path("/api/v1/me/entries/stream");
                     optional(u, "organisation", q.organisation());
@@ -134,7 +139,7 @@ public class LedgerClient {
         return reference;
     }
 
-    private <T> Mono<T> get(java.util.function.Function<UriBuilder, java.net.URI> uri, Class<T> type) {
+    private <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
         return web.get().uri(uri).accept(MediaType.APPLICATION_JSON).retrieve().bodyToMono(type)
                 .onErrorMap(LedgerClient::translate);
     }
@@ -167,8 +172,8 @@ public class LedgerClient {
             return new LedgerUnavailableException("couldn't read the ledger: ledger-api answered "
                     + r.getStatusCode().value(), e);
         }
-        if (e instanceof WebClientRequestException || e instanceof java.util.concurrent.TimeoutException
-                || e instanceof io.netty.handler.timeout.ReadTimeoutException) {
+        if (e instanceof WebClientRequestException || e instanceof TimeoutException
+                || e instanceof ReadTimeoutException) {
             return new LedgerUnavailableException("couldn't reach ledger-api: " + e.getMessage(), e);
         }
         return e;

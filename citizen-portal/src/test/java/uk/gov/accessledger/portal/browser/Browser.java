@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,9 +73,9 @@ final class Browser {
     static void screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
-        org.openqa.selenium.Dimension size = driver.manage().window().getSize();
+        Dimension size = driver.manage().window().getSize();
         long height = (Long) driver.executeScript("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) height + 140));
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) height + 140));
         Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(size);
     }

@@ -8,8 +8,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +36,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import uk.gov.accessledger.portal.ledger.EntryView;
 import uk.gov.accessledger.portal.ledger.HistoryQuery;
 import uk.gov.accessledger.portal.ledger.LedgerClient;
-import uk.gov.accessledger.portal.ledger.LedgerEntry;
 import uk.gov.accessledger.portal.ledger.LedgerUnavailableException;
 import uk.gov.accessledger.portal.ledger.SignInExpiredException;
 
@@ -70,9 +70,9 @@ class LiveEntriesControllerTest {
 
     @Test
     void asksLedgerApiForTheCheckedFiltersAndPositionAndSendsEachEntryAsTheRowThePageShows() {
-        LedgerEntry entry = entry("Riverside Medical Practice");
+        EntryView entry = entry("Riverside Medical Practice");
         when(ledger.newEntries(any(), any(), any())).thenReturn(Flux.just(
-                ServerSentEvent.<LedgerEntry>builder().comment("open").build(),
+                ServerSentEvent.<EntryView>builder().comment("open").build(),
                 ServerSentEvent.builder(entry).id("7").event("entry").build()));
         MultiValueMap<String, String> params = params("organisation", "nhs-gp-riverside", "purpose", "no-such-code",
                 "after", "5");
@@ -105,7 +105,7 @@ class LiveEntriesControllerTest {
 
     @Test
     void escapesEverythingItPutsInARow() {
-        LedgerEntry entry = entry("<script>alert(1)</script>");
+        EntryView entry = entry("<script>alert(1)</script>");
         when(ledger.newEntries(any(), any(), any())).thenReturn(Flux.just(
                 ServerSentEvent.builder(entry).id("1").event("entry").build()));
         assertThat(all(controller.live(params(), null, session)).get(1).data()).doesNotContain("<script>")
@@ -140,9 +140,9 @@ class LiveEntriesControllerTest {
 
     @Test
     void signsOutASessionIdleForItsTimeoutInsteadOfKeepingItAlive() throws Exception {
-        Sinks.Many<ServerSentEvent<LedgerEntry>> upstream = Sinks.many().unicast().onBackpressureBuffer();
+        Sinks.Many<ServerSentEvent<EntryView>> upstream = Sinks.many().unicast().onBackpressureBuffer();
         when(ledger.newEntries(any(), any(), any())).thenReturn(upstream.asFlux());
-        ServerSentEvent<LedgerEntry> heartbeat = ServerSentEvent.<LedgerEntry>builder().comment("heartbeat").build();
+        ServerSentEvent<EntryView> heartbeat = ServerSentEvent.<EntryView>builder().comment("heartbeat").build();
 
         BlockingQueue<ServerSentEvent<String>> received = new LinkedBlockingQueue<>();
         CountDownLatch ended = new CountDownLatch(1);
@@ -220,17 +220,17 @@ class LiveEntriesControllerTest {
         return params;
     }
 
-    private static LedgerEntry entry(String organisationName) {
+    private static EntryView entry(String organisationName) {
         JsonNode body = JSON.createObjectNode().put("kind", "access").put("organisation", "nhs-gp-riverside")
                 .put("action", "dpv:Consult").put("purpose", "al:DirectCare")
                 .set("dataCategories", JSON.createArrayNode().add("pd:HealthRecord"));
-        Map<String, LedgerEntry.Label> labels = Map.of(
-                "nhs-gp-riverside", new LedgerEntry.Label(organisationName, null, null),
-                "dpv:Consult", new LedgerEntry.Label("looked at", null, null),
-                "al:DirectCare", new LedgerEntry.Label("Your health and care", null, null),
-                "pd:HealthRecord", new LedgerEntry.Label("Health record", null, null));
+        Map<String, EntryView.Label> labels = Map.of(
+                "nhs-gp-riverside", new EntryView.Label(organisationName, null, null),
+                "dpv:Consult", new EntryView.Label("looked at", null, null),
+                "al:DirectCare", new EntryView.Label("Your health and care", null, null),
+                "pd:HealthRecord", new EntryView.Label("Health record", null, null));
         Instant at = Instant.parse("2026-11-25T08:59:00Z");
-        return new LedgerEntry(UUID.randomUUID(), "access", 7, "00", null, at, at, false, body, "", labels);
+        return new EntryView(UUID.randomUUID(), "access", 7, "00", null, at, at, false, body, "", labels);
     }
 
     private static final class MutableClock extends Clock {

@@ -2,13 +2,13 @@ package uk.gov.accessledger.portal.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 
 /** The server-side checks behind "Is this record genuine?", against the entry-format test vector. */
 class GenuinenessCheckTest {
@@ -55,13 +55,13 @@ class GenuinenessCheckTest {
         assertThat(result.genuine()).isFalse();
     }
 
-    private static EntryDetail detail(String canonical, String leaf, String previousLeaf, String nextLeaf,
+    private static EntryInContext detail(String canonical, String leaf, String previousLeaf, String nextLeaf,
                                       String nextPrev) throws Exception {
         var parsed = new ObjectMapper().readTree(VECTOR);
-        LedgerEntry entry = new LedgerEntry(UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), "access", 7,
+        EntryView entry = new EntryView(UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301"), "access", 7,
                 leaf, "ab".repeat(32), null, null, false, parsed,
                 Base64.getEncoder().encodeToString(canonical.getBytes(StandardCharsets.UTF_8)), Map.of());
-        return new EntryDetail(entry, new EntryDetail.Neighbour(6, previousLeaf, null, UUID.randomUUID(), false),
-                new EntryDetail.Neighbour(8, nextLeaf, nextPrev, UUID.randomUUID(), false), List.of());
+        return new EntryInContext(entry, new EntryInContext.Neighbour(6, previousLeaf, null, UUID.randomUUID(), false),
+                new EntryInContext.Neighbour(8, nextLeaf, nextPrev, UUID.randomUUID(), false), List.of());
     }
 }

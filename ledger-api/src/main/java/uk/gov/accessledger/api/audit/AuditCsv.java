@@ -22,8 +22,7 @@ import uk.gov.accessledger.reference.ReferenceData;
  * {@link EntryCsvRow}, shared with export bundles.
  *
  * <p>Every cell comes from the entry's canonical bytes, read as a stream of JSON tokens: an
- * export reads millions of entries, and building a tree of each was over a quarter of a CSV
- * export's CPU.
+ * export reads millions of entries, and a tree of each would cost more than the rest of the row.
  */
 final class AuditCsv {
 

@@ -3,6 +3,7 @@ package uk.gov.accessledger.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -64,7 +65,7 @@ final class IndexedColumns {
         return node == null || node.isNull() ? null : node.asText();
     }
 
-    /** The column as an entry writes instants; read without {@link java.sql.Timestamp}'s Julian calendar. */
+    /** The column as an entry writes instants; read without {@link Timestamp}'s Julian calendar. */
     private static String instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : EntryInstants.format(value.toInstant());

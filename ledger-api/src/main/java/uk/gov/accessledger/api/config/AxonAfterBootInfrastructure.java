@@ -6,11 +6,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
  * Orders Axon 4.13.0's auto-configuration after the Spring Boot 4 auto-configurations it needs,
  * and defines nothing itself. Axon 4.13.0 orders itself after Spring Boot 3's class names (for
  * example {@code org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration}),
- * which Spring Boot 4 moved, so Spring Boot 4 evaluated Axon's {@code @ConditionalOnBean(DataSource)}
- * before any DataSource existed: no JDBC connection provider, token store or Spring transaction
- * manager was defined and the API did not start. Upstream fixed the ordering after 4.13.0
- * (AxonFramework#4450); remove this class on an Axon release with that fix. {@code AxonWiringTest}
- * checks the beans.
+ * which Spring Boot 4 moved, so without this Spring Boot 4 evaluates Axon's
+ * {@code @ConditionalOnBean(DataSource)} before any DataSource exists: no JDBC connection provider,
+ * token store or Spring transaction manager is defined and the API does not start. Upstream fixed
+ * the ordering after 4.13.0 (AxonFramework#4450); remove this class on an Axon release with that
+ * fix. {@code AxonWiringTest} checks the beans.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

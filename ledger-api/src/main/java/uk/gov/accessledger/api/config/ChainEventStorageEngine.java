@@ -45,11 +45,11 @@ public final class ChainEventStorageEngine extends JdbcEventStorageEngine {
     /**
      * On PostgreSQL, one index lookup per chain whatever the statistics say. A plain
      * {@code IN (...)} list is planned from the table's statistics, and a young, growing table
-     * has stale ones or none (autovacuum off, as on the benchmark machine, or not yet run): with
-     * none, PostgreSQL put 1,300 events on each chain and chose a parallel sequential scan, 123 ms
-     * for 250 chains of a 270,000-event table (EXPLAIN ANALYZE). The chains come as one array,
-     * each looked up by a LATERAL subquery that OFFSET 0 keeps the planner from flattening into a
-     * join (flattened, it planned a merge join over the whole table, 1.9 s).
+     * has stale ones or none (autovacuum off or not yet run), with which the planner may choose a
+     * sequential scan of the whole table. The chains come as one array, each looked up by a
+     * LATERAL subquery that OFFSET 0 keeps the planner from flattening into a join (flattened, it
+     * can become a merge join over the whole table). {@code ChainPrefetchOnPostgresTest} checks
+     * the plan on a table PostgreSQL has never analysed.
      */
     private static final String POSTGRESQL_PREFETCH = "SELECT e.* FROM unnest(CAST(? AS VARCHAR ARRAY)) AS k(chain_key)"
             + " CROSS JOIN LATERAL (SELECT %1$s FROM %2$s WHERE %3$s = k.chain_key OFFSET 0) AS e ORDER BY e.%3$s, e.%4$s";

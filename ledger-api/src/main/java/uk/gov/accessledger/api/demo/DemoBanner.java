@@ -1,5 +1,6 @@
 package uk.gov.accessledger.api.demo;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -17,7 +18,7 @@ class DemoBanner {
         port = event.getWebServer().getPort();
     }
 
-    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void ready() {
         String base = "http://localhost:" + port;
         StringBuilder citizens = new StringBuilder();

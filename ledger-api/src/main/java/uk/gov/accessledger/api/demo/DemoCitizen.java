@@ -1,17 +1,46 @@
 package uk.gov.accessledger.api.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 
-/** The demo citizens: made-up people whose NHS numbers pass the check digit but are not real. */
+/**
+ * The demo citizens: made-up people whose NHS numbers pass the check digit but are not real. They
+ * come from {@code demo-citizens.csv} at the repository's root, the one list that the development
+ * identity provider and run-demo.sh read too, so that a demo citizen who signs in there finds the
+ * history this profile's traffic gives them.
+ */
 record DemoCitizen(String name, String nhsNumber) {
 
-    static final List<DemoCitizen> ALL = List.of(
-            new DemoCitizen("Amara Okafor", withCheckDigit("943476591")),
-            new DemoCitizen("Rhys Llewellyn", withCheckDigit("485777345")),
-            new DemoCitizen("Priya Shah", withCheckDigit("401023213")),
-            new DemoCitizen("Tom Hughes", withCheckDigit("999000012")),
-            new DemoCitizen("Margaret Ellis", withCheckDigit("999000025")),
-            new DemoCitizen("Daniel Kowalski", withCheckDigit("999000038")));
+    static final List<DemoCitizen> ALL = read(new ClassPathResource("demo-citizens.csv"));
+
+    /**
+     * The citizens of {@code csv}: a header line, then {@code name,nhs_number} per line. Requires
+     * every NHS number to be ten digits ending in their check digit.
+     */
+    static List<DemoCitizen> read(Resource csv) {
+        List<String> lines;
+        try {
+            lines = csv.getContentAsString(StandardCharsets.UTF_8).lines().skip(1).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("couldn't read the demo citizens from " + csv, e);
+        }
+        List<DemoCitizen> citizens = new ArrayList<>();
+        for (String line : lines) {
+            String[] fields = line.split(",");
+            String nhsNumber = fields[1];
+            if (!nhsNumber.matches("[0-9]{10}") || !withCheckDigit(nhsNumber.substring(0, 9)).equals(nhsNumber)) {
+                throw new IllegalArgumentException("couldn't read demo citizen " + fields[0]
+                        + ": NHS number " + nhsNumber + " has no valid check digit");
+            }
+            citizens.add(new DemoCitizen(fields[0], nhsNumber));
+        }
+        return List.copyOf(citizens);
+    }
 
     /** Appends the NHS modulus-11 check digit; requires nine digits whose check digit is not 10. */
     static String withCheckDigit(String nineDigits) {

@@ -10,6 +10,9 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -60,12 +63,12 @@ class DemoConfig {
 
     @Bean
     ServiceCredentials serviceCredentials(ReferenceData reference) {
-        List<ServiceCredential> credentials = new java.util.ArrayList<>(reference.services().stream()
+        List<ServiceCredential> credentials = new ArrayList<>(reference.services().stream()
                 .map(s -> new ServiceCredential(s.code(), "service",
-                        java.util.HexFormat.of().formatHex(ServiceCredentials.sha256(demoSecret(s.code())))))
+                        HexFormat.of().formatHex(ServiceCredentials.sha256(demoSecret(s.code())))))
                 .toList());
         credentials.add(new ServiceCredential("operator", "operator",
-                java.util.HexFormat.of().formatHex(ServiceCredentials.sha256("demo-operator"))));
+                HexFormat.of().formatHex(ServiceCredentials.sha256("demo-operator"))));
         return new ServiceCredentials(credentials, reference);
     }
 
@@ -107,7 +110,7 @@ class DemoConfig {
     private static String keyId(String token) {
         try {
             return JWTParser.parse(token) instanceof SignedJWT signed ? signed.getHeader().getKeyID() : null;
-        } catch (java.text.ParseException e) {
+        } catch (ParseException e) {
             return null; // the issuer's decoder rejects it with the usual "invalid token"
         }
     }

@@ -64,11 +64,12 @@ class CitizenHistoryController {
     record Neighbour(long seq, String leafHash, String prev, UUID id, boolean withheld) {
     }
 
-    record EntryDetail(EntryView entry, Neighbour previous, Neighbour next, List<EntryView> referredBy) {
+    /** One entry with its chain neighbours (either may be null) and the visible entries that refer to it. */
+    record EntryInContext(EntryView entry, Neighbour previous, Neighbour next, List<EntryView> referredBy) {
     }
 
     @GetMapping(path = "/api/v1/me/entries/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<EntryDetail> entry(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Mono<EntryInContext> entry(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         String subject = subjects.subjectOf(token);
         UUID entryId = entryId(id);
         return WorkerThreads.call(() -> {
@@ -87,7 +88,7 @@ class CitizenHistoryController {
             }
             List<EntryView> referredBy = entries.referring(entryId).stream()
                     .filter(r -> r.visibleToSubjectOn(today())).map(views::view).toList();
-            return new EntryDetail(views.view(row), previous, next, referredBy);
+            return new EntryInContext(views.view(row), previous, next, referredBy);
         });
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -174,7 +175,7 @@ class IngestController {
         return outcome.recordedNew() ? HttpStatus.CREATED : HttpStatus.OK;
     }
 
-    private <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+    private <T> Mono<T> blocking(Callable<T> work) {
         return WorkerThreads.call(() -> latency.recordCallable(work));
     }
 }

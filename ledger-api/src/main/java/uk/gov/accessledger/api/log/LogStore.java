@@ -142,8 +142,8 @@ class LogStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        // One statement text for any number of ids, so PostgreSQL plans it once per connection
-        // (an OR of pairs was planned afresh each time: 2.4 ms against 0.3 ms for 21 ids).
+        // One statement text for any number of ids, so PostgreSQL plans it once per connection;
+        // an OR of pairs would be a new text, planned afresh, for every number of ids.
         Short[] levels = new Short[ids.size()];
         Long[] indexes = new Long[ids.size()];
         for (int i = 0; i < ids.size(); i++) {

@@ -1,5 +1,6 @@
 package uk.gov.accessledger.api.problem;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.common.AxonException;
@@ -9,6 +10,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,8 +18,10 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedEx
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -78,7 +82,7 @@ class ProblemHandler {
             return problem(new ProblemException(ProblemType.BODY_TOO_LARGE,
                     "the request body is larger than the limit of this endpoint", List.of()), exchange);
         }
-        if (e instanceof org.springframework.web.bind.support.WebExchangeBindException
+        if (e instanceof WebExchangeBindException
                 || e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 && !(e.getCause() instanceof DecodingException)) {
             String name = e.getMethodParameter() == null ? "" : e.getMethodParameter().getParameterName();
@@ -94,8 +98,8 @@ class ProblemHandler {
                 "the request body is larger than the limit of this endpoint", List.of()), exchange);
     }
 
-    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
-    ResponseEntity<ProblemDetail> status(org.springframework.web.server.ResponseStatusException e,
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException e,
                                          ServerWebExchange exchange) {
         int status = e.getStatusCode().value();
         if (status == 413) {
@@ -131,8 +135,8 @@ class ProblemHandler {
         // so the exception chain carries pseudonyms and codes only.
         log.error("unexpected failure request={}", id, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure; reference " + id);
-        problem.setType(java.net.URI.create("urn:access-ledger:problem:internal"));
+                HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure; reference " + id);
+        problem.setType(URI.create("urn:access-ledger:problem:internal"));
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

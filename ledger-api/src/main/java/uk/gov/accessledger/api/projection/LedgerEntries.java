@@ -1,5 +1,6 @@
 package uk.gov.accessledger.api.projection;
 
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,14 +8,21 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Queries on {@code ledger_entry}. Blocking JDBC: call from a worker thread, never an event loop. */
 @Repository
@@ -44,13 +52,13 @@ public class LedgerEntries {
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
-    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final TransactionTemplate readOnly;
 
-    LedgerEntries(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+    LedgerEntries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(STREAM_FETCH_SIZE);
-        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
@@ -63,7 +71,7 @@ public class LedgerEntries {
         if (entryIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(entryIds.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(entryIds.size(), "?"));
         return jdbc.query("SELECT " + COLUMNS + " FROM ledger_entry WHERE entry_id IN (" + marks + ")", ROW,
                 entryIds.toArray());
     }
@@ -73,7 +81,7 @@ public class LedgerEntries {
                                         LocalDate today) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE subject = ?"
                 + " AND (disclose_after IS NULL OR disclose_after <= ?)");
-        List<Object> args = new ArrayList<>(List.of(subject, java.sql.Date.valueOf(today)));
+        List<Object> args = new ArrayList<>(List.of(subject, Date.valueOf(today)));
         if (beforeSeq != null) {
             sql.append(" AND seq < ?");
             args.add(beforeSeq);
@@ -99,7 +107,7 @@ public class LedgerEntries {
                                               int limit, LocalDate today) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_entry WHERE subject = ?"
                 + " AND seq > ? AND seq <= ? AND (disclose_after IS NULL OR disclose_after <= ?)");
-        List<Object> args = new ArrayList<>(List.of(subject, afterSeq, upToSeq, java.sql.Date.valueOf(today)));
+        List<Object> args = new ArrayList<>(List.of(subject, afterSeq, upToSeq, Date.valueOf(today)));
         appendFilter(sql, args, filter);
         sql.append(" ORDER BY seq LIMIT ?");
         args.add(limit);
@@ -144,10 +152,10 @@ public class LedgerEntries {
 
     /**
      * Runs {@code sql} through a cursor in a read-only transaction, which PostgreSQL needs for one.
-     * On PostgreSQL the rows come in binary form: in text form every bytea arrives as hex, and
-     * decoding that was a quarter of a CSV export's CPU.
+     * On PostgreSQL the rows come in binary form: in text form every bytea arrives as hex, which
+     * the driver must decode for every row of an export.
      */
-    private void cursor(String sql, List<Object> args, org.springframework.jdbc.core.RowCallbackHandler each) {
+    private void cursor(String sql, List<Object> args, RowCallbackHandler each) {
         readOnly.executeWithoutResult(status -> streaming.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
             if (statement.isWrapperFor(PGStatement.class)) {
@@ -162,7 +170,7 @@ public class LedgerEntries {
      * Like {@link #streamCanonical}, but whole rows, and only entries with a leaf below
      * {@code treeSize}, in leaf order: what a checkpoint of that size covers.
      */
-    public void streamLogged(HistoryFilter filter, long treeSize, java.util.function.Consumer<LedgerEntryRow> each) {
+    public void streamLogged(HistoryFilter filter, long treeSize, Consumer<LedgerEntryRow> each) {
         StringBuilder sql = new StringBuilder("SELECT " + JOINED_COLUMNS + " FROM log_leaf l"
                 + " JOIN ledger_entry e ON e.row_id = l.entry_row_id WHERE l.leaf_index < ?");
         List<Object> args = new ArrayList<>(List.of(treeSize));
@@ -186,13 +194,13 @@ public class LedgerEntries {
     }
 
     /** Counts of matching entries grouped by {@code column} (a fixed column name or expression). */
-    public java.util.Map<String, Long> countBy(HistoryFilter filter, String column) {
+    public Map<String, Long> countBy(HistoryFilter filter, String column) {
         StringBuilder sql = new StringBuilder("SELECT " + column + " AS k, COUNT(*) AS n FROM ledger_entry WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         appendFilter(sql, args, filter);
         sql.append(" GROUP BY ").append(column).append(" ORDER BY 1");
-        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        jdbc.query(sql.toString(), (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(sql.toString(), (RowCallbackHandler) rs ->
                 counts.put(String.valueOf(rs.getObject("k")), rs.getLong("n")), args.toArray());
         return counts;
     }
@@ -227,7 +235,7 @@ public class LedgerEntries {
 
     /** Reads the columns by position, in the order of {@link #COLUMNS}: exports map millions of rows. */
     private static LedgerEntryRow row(ResultSet rs, int n) throws SQLException {
-        java.sql.Date discloseAfter = rs.getDate(14);
+        Date discloseAfter = rs.getDate(14);
         return new LedgerEntryRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getLong(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), rs.getObject(11, UUID.class), rs.getTimestamp(12).toInstant(),

@@ -1,13 +1,16 @@
 package uk.gov.accessledger.api.projection;
 
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -91,7 +94,7 @@ public class LedgerEntryProjection {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(connection -> connection.prepareStatement(INSERT, new String[] {"row_id"}),
                 each(rows.size(), (ps, i) -> rows.get(i).set(ps)), keys);
-        List<java.util.Map<String, Object>> generated = keys.getKeyList();
+        List<Map<String, Object>> generated = keys.getKeyList();
         if (generated.size() != rows.size()) {
             throw new IllegalStateException("couldn't read the row_id of every new ledger_entry row: got "
                     + generated.size() + " of " + rows.size());
@@ -142,7 +145,7 @@ public class LedgerEntryProjection {
             }
             ps.setTimestamp(11, Timestamp.from(c.happenedAt));
             ps.setTimestamp(12, Timestamp.from(e.recordedAt()));
-            ps.setDate(13, c.discloseAfter == null ? null : java.sql.Date.valueOf(c.discloseAfter));
+            ps.setDate(13, c.discloseAfter == null ? null : Date.valueOf(c.discloseAfter));
             ps.setBoolean(14, !e.policyExceptions().isEmpty());
             ps.setBytes(15, e.prev());
             ps.setBytes(16, e.leafHash());
@@ -180,6 +183,6 @@ public class LedgerEntryProjection {
     }
 
     private record Columns(String organisation, String service, String purpose, String legalBasis,
-                           String action, UUID refersTo, Instant happenedAt, java.time.LocalDate discloseAfter) {
+                           String action, UUID refersTo, Instant happenedAt, LocalDate discloseAfter) {
     }
 }

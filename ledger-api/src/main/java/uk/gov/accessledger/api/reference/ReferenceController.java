@@ -1,5 +1,6 @@
 package uk.gov.accessledger.api.reference;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -23,7 +24,7 @@ class ReferenceController {
         map.put("dataCategories", reference.dataCategories());
         map.put("actions", reference.actions());
         map.put("agreements", reference.agreements());
-        this.body = java.util.Collections.unmodifiableMap(map);
+        this.body = Collections.unmodifiableMap(map);
     }
 
     @GetMapping(path = "/api/v1/reference", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -21,6 +21,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import uk.gov.accessledger.api.config.LedgerProperties;
 import uk.gov.accessledger.api.problem.ProblemType;
@@ -79,7 +80,7 @@ class SecurityConfig {
                 .build();
     }
 
-    private static Mono<Void> unauthenticated(org.springframework.web.server.ServerWebExchange exchange,
+    private static Mono<Void> unauthenticated(ServerWebExchange exchange,
                                               ObjectMapper mapper) {
         exchange.getResponse().getHeaders().add("WWW-Authenticate", "Bearer");
         exchange.getResponse().getHeaders().add("WWW-Authenticate", "Basic realm=\"access-ledger\"");

@@ -2,18 +2,24 @@ package uk.gov.accessledger.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
+import uk.gov.accessledger.bundle.BundleFormat;
 import uk.gov.accessledger.testonly.ReferenceTree;
 
 /**
@@ -46,7 +52,7 @@ abstract class AuditApiContract extends ApiTestSupport {
                 .expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"entries.csv\"")
                 .expectBody(String.class).returnResult().getResponseBody();
         List<String> lines = Arrays.asList(csv.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo(String.join(",", uk.gov.accessledger.bundle.BundleFormat.CSV_COLUMNS));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", BundleFormat.CSV_COLUMNS));
         assertThat(lines).hasSize(1 + 8);
         assertThat(csv).contains("\"GP, locum \"\"Dr A\"\"\"")
                 .contains("Riverside").contains("looked at");
@@ -67,14 +73,14 @@ abstract class AuditApiContract extends ApiTestSupport {
             String[] first = line.split(",", 6);
             int third = line.lastIndexOf(',', line.lastIndexOf(',', line.lastIndexOf(',') - 1) - 1);
             String[] last = line.substring(third + 1).split(",");
-            java.util.UUID id = java.util.UUID.fromString(first[1]);
-            java.util.Map<String, Object> stored = jdbc.queryForMap("SELECT e.kind, e.recorded_at, e.happened_at,"
+            UUID id = UUID.fromString(first[1]);
+            Map<String, Object> stored = jdbc.queryForMap("SELECT e.kind, e.recorded_at, e.happened_at,"
                     + " e.subject, e.seq, e.leaf_hash, e.canonical, l.leaf_index FROM ledger_entry e"
                     + " JOIN log_leaf l ON l.entry_id = e.entry_id WHERE e.entry_id = ?", id);
             assertThat(first[0]).isEqualTo(stored.get("leaf_index").toString());
             assertThat(first[2]).isEqualTo(stored.get("kind"));
-            assertThat(java.time.Instant.parse(first[3])).isEqualTo(instant(stored.get("recorded_at")));
-            assertThat(java.time.Instant.parse(first[4])).isEqualTo(instant(stored.get("happened_at")));
+            assertThat(Instant.parse(first[3])).isEqualTo(instant(stored.get("recorded_at")));
+            assertThat(Instant.parse(first[4])).isEqualTo(instant(stored.get("happened_at")));
             assertThat(last).containsExactly((String) stored.get("subject"), stored.get("seq").toString(),
                     HexFormat.of().formatHex((byte[]) stored.get("leaf_hash")));
             assertThat(jsonl[i]).as("the JSON line in the same order as the CSV row").isEqualTo("{\"entry\":"
@@ -83,9 +89,9 @@ abstract class AuditApiContract extends ApiTestSupport {
         }
     }
 
-    private static java.time.Instant instant(Object timestamp) {
-        return timestamp instanceof java.time.OffsetDateTime t ? t.toInstant()
-                : ((java.sql.Timestamp) timestamp).toInstant();
+    private static Instant instant(Object timestamp) {
+        return timestamp instanceof OffsetDateTime t ? t.toInstant()
+                : ((Timestamp) timestamp).toInstant();
     }
 
     @Test
@@ -112,7 +118,7 @@ abstract class AuditApiContract extends ApiTestSupport {
             byte[] leaf = ReferenceTree.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
             String id = readTree(canonical).get("id").asString();
             assertThat(jdbc.queryForObject("SELECT leaf_hash FROM ledger_entry WHERE entry_id = ?", byte[].class,
-                    java.util.UUID.fromString(id))).as(HexFormat.of().formatHex(leaf)).isEqualTo(leaf);
+                    UUID.fromString(id))).as(HexFormat.of().formatHex(leaf)).isEqualTo(leaf);
         }
     }
 

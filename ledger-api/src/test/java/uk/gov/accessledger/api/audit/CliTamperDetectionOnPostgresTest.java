@@ -2,11 +2,14 @@ package uk.gov.accessledger.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,7 +108,7 @@ class CliTamperDetectionOnPostgresTest extends ApiTestSupport {
     void auditLogCatchesAWholeChainRewrittenConsistently() throws Exception {
         byte[] prev = null;
         for (UUID id : chain) {
-            var entry = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(canonical(id));
+            var entry = (ObjectNode) new ObjectMapper().readTree(canonical(id));
             entry.put("staffRole", "Someone else");
             if (prev != null) {
                 entry.put("prev", HexFormat.of().formatHex(prev));
@@ -127,7 +130,7 @@ class CliTamperDetectionOnPostgresTest extends ApiTestSupport {
         long size = jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint", Long.class);
         byte[] root = jdbc.queryForObject("SELECT root_hash FROM log_checkpoint WHERE tree_size = ?", byte[].class,
                 size);
-        Ed25519NoteSigner forger = Ed25519NoteSigner.generate(LOG_ORIGIN, new java.security.SecureRandom());
+        Ed25519NoteSigner forger = Ed25519NoteSigner.generate(LOG_ORIGIN, new SecureRandom());
         jdbc.update("UPDATE log_checkpoint SET note = ? WHERE tree_size = ?",
                 new Checkpoint(LOG_ORIGIN, size, root).sign(forger), size);
         assertThat(auditLog()).contains("FAIL");

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -19,6 +21,7 @@ import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.bundle.BundleReport;
 import uk.gov.accessledger.bundle.BundleVerifier;
+import uk.gov.accessledger.logformat.Ed25519NoteSigner;
 import uk.gov.accessledger.logformat.NoteVerifier;
 import uk.gov.accessledger.verify.LedgerVerify;
 
@@ -60,8 +63,8 @@ class ExportBundleTest extends ApiTestSupport {
         byte[] removed = rewrite(full, "entries.jsonl", jsonl -> jsonl.substring(jsonl.indexOf('\n') + 1));
         assertThat(cli(removed, key)).contains("FAIL").contains("entries.jsonl");
         // A bundle checked against another log's key fails on every signature.
-        String stranger = uk.gov.accessledger.logformat.Ed25519NoteSigner.generate(LOG_ORIGIN,
-                new java.security.SecureRandom()).verifierKey();
+        String stranger = Ed25519NoteSigner.generate(LOG_ORIGIN,
+                new SecureRandom()).verifierKey();
         assertThat(cli(full, stranger)).contains("FAIL").contains("manifest-signature");
     }
 
@@ -94,7 +97,7 @@ class ExportBundleTest extends ApiTestSupport {
         return printed;
     }
 
-    static byte[] rewrite(byte[] zip, String name, java.util.function.UnaryOperator<String> change) throws Exception {
+    static byte[] rewrite(byte[] zip, String name, UnaryOperator<String> change) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ZipOutputStream rewritten = new ZipOutputStream(out)) {

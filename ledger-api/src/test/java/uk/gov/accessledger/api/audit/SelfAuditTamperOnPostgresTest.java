@@ -2,7 +2,13 @@ package uk.gov.accessledger.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +17,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +26,7 @@ import uk.gov.accessledger.api.audit.SelfAuditReport.Check;
 import uk.gov.accessledger.api.audit.SelfAuditReport.Finding;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
+import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.canonical.CanonicalJson;
 import uk.gov.accessledger.chain.CanonicalEntry;
 import uk.gov.accessledger.logformat.Checkpoint;
@@ -64,9 +72,9 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
         UUID victim = chain.get(2);
         List<Finding> findings = tampered(db -> {
             byte[] canonical = canonical(victim);
-            String text = new String(canonical, java.nio.charset.StandardCharsets.UTF_8).replace("\"GP\"", "\"GQ\"");
+            String text = new String(canonical, StandardCharsets.UTF_8).replace("\"GP\"", "\"GQ\"");
             db.update("UPDATE ledger_entry SET canonical = ? WHERE entry_id = ?",
-                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8), victim);
+                    text.getBytes(StandardCharsets.UTF_8), victim);
         });
         assertThat(findings).anyMatch(f -> f.check() == Check.ENTRY_HASH && victim.equals(f.entryId()));
         assertThat(findings).anyMatch(f -> f.check() == Check.LOG_LEAF_HASH && victim.equals(f.entryId()));
@@ -163,7 +171,7 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
     @Test
     void namesAReplacedCheckpoint() {
         long size = jdbc.queryForObject("SELECT MAX(tree_size) FROM log_checkpoint", Long.class);
-        Ed25519NoteSigner forger = Ed25519NoteSigner.generate(LOG_ORIGIN, new java.security.SecureRandom());
+        Ed25519NoteSigner forger = Ed25519NoteSigner.generate(LOG_ORIGIN, new SecureRandom());
         List<Finding> findings = tampered(db -> {
             byte[] root = db.queryForObject("SELECT root_hash FROM log_checkpoint WHERE tree_size = ?", byte[].class,
                     size);
@@ -182,7 +190,7 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
     @Test
     void exposesTheLastReportToAuditorsOnly() {
         web.post().uri("/api/v1/audit/self-audit")
-                .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().auditor())).exchange()
+                .headers(h -> h.setBearerAuth(TestTokens.get().auditor())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.findingCount").isEqualTo(0)
                 .jsonPath("$.entriesChecked").value(n -> assertThat(((Number) n).longValue()).isPositive());
         web.get().uri("/api/v1/audit/self-audit")
@@ -191,7 +199,7 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
     }
 
     /** Applies {@code tamper}, runs the self-audit on the tampered data, then rolls it all back. */
-    private List<Finding> tampered(Consumer<org.springframework.jdbc.core.JdbcTemplate> tamper) {
+    private List<Finding> tampered(Consumer<JdbcTemplate> tamper) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<Finding> findings = tx.execute(status -> {
             tamper.accept(jdbc);
@@ -207,12 +215,12 @@ class SelfAuditTamperOnPostgresTest extends ApiTestSupport {
         return jdbc.queryForObject("SELECT canonical FROM ledger_entry WHERE entry_id = ?", byte[].class, id);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] bytes) {
+    private static JsonNode readTree(byte[] bytes) {
         try {
             // Jackson 2, as ledger-core's canonical JSON takes its trees.
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new ObjectMapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,16 +2,17 @@ package uk.gov.accessledger.api.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 
@@ -56,7 +57,7 @@ abstract class ConcurrentBatchesContract extends ApiTestSupport {
     }
 
     /** Sends {@link #CLIENTS} one-entry batches at once and answers their statuses. */
-    private List<Integer> race(java.util.function.IntFunction<ObjectNode> entry) {
+    private List<Integer> race(IntFunction<ObjectNode> entry) {
         WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultHeaders(h -> h.setBasicAuth(TestServices.GP, TestServices.secret(TestServices.GP))).build();
         return Flux.range(0, CLIENTS).flatMap(i -> {

@@ -1,10 +1,10 @@
 package uk.gov.accessledger.api.chaos;
 
-import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One entry the ledger acknowledged (201 or 200 with a receipt), as the client got it: the

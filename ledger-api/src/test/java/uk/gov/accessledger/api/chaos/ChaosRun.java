@@ -1,6 +1,5 @@
 package uk.gov.accessledger.api.chaos;
 
-import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.assertj.core.api.SoftAssertions;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 
 /**

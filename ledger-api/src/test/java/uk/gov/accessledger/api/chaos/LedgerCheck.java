@@ -1,7 +1,5 @@
 package uk.gov.accessledger.api.chaos;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import uk.gov.accessledger.api.support.TestTokens;
 import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.Checkpoint;

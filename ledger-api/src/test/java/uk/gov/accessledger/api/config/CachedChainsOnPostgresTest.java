@@ -2,8 +2,6 @@ package uk.gov.accessledger.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.LedgerNode;
 import uk.gov.accessledger.api.support.PostgresDatabase;
@@ -53,15 +53,13 @@ class CachedChainsOnPostgresTest {
 
     @Test
     void keepsAChainNoOtherNodeExtendedAsItIs() throws Exception {
-        String citizen = ApiTestSupport.nhsNumber();
-        record(a, citizen, 2);
-        String subject = subject(citizen);
-        EventSourcedAggregate<?> before = cachedOnA(subject);
+        Chain chain = cachedOnA(2, 0);
+        EventSourcedAggregate<?> before = cachedOnA(chain.subject());
         Meters meters = new Meters();
 
-        lockOnA(subject);
+        lockOnA(chain.subject());
 
-        assertThat(cachedOnA(subject)).isSameAs(before);
+        assertThat(cachedOnA(chain.subject())).isSameAs(before);
         assertThat(before.version()).isEqualTo(1L);
         assertThat(meters.checked("fresh")).isEqualTo(1);
         assertThat(meters.eventsRead()).isZero();
@@ -69,99 +67,79 @@ class CachedChainsOnPostgresTest {
 
     @Test
     void catchesUpAChainAnotherNodeExtendedByReadingOnlyItsNewEvents() throws Exception {
-        String citizen = ApiTestSupport.nhsNumber();
-        record(a, citizen, 2);
-        record(b, citizen, 3);
-        String subject = subject(citizen);
-        EventSourcedAggregate<?> before = cachedOnA(subject);
-        assertThat(before.version()).isEqualTo(1L);
+        Chain chain = cachedOnA(2, 3);
+        EventSourcedAggregate<?> before = cachedOnA(chain.subject());
         Meters meters = new Meters();
 
-        lockOnA(subject);
+        lockOnA(chain.subject());
 
-        assertThat(cachedOnA(subject)).as("the cached chain, caught up in place").isSameAs(before);
+        assertThat(cachedOnA(chain.subject())).as("the cached chain, caught up in place").isSameAs(before);
         assertThat(before.version()).isEqualTo(4L);
         assertThat(meters.checked("caught-up")).isEqualTo(1);
         assertThat(meters.checked("dropped")).isZero();
         assertThat(meters.eventsRead()).isEqualTo(3);
 
         // The caught-up chain links A's next entry to B's last one, without reading the chain again.
-        record(a, citizen, 1);
+        record(a, chain.citizen(), 1);
         assertThat(meters.eventsRead()).isEqualTo(3);
         List<Map<String, Object>> links = jdbc().queryForList("SELECT seq, prev_hash, leaf_hash FROM ledger_entry"
-                + " WHERE subject = ? AND seq >= 4 ORDER BY seq", subject);
+                + " WHERE subject = ? AND seq >= 4 ORDER BY seq", chain.subject());
         assertThat(links).extracting(l -> ((Number) l.get("seq")).longValue()).containsExactly(4L, 5L);
         assertThat((byte[]) links.get(1).get("prev_hash")).isEqualTo((byte[]) links.get(0).get("leaf_hash"));
     }
 
     @Test
     void dropsAChainWhoseNewEventsHaveAGap() throws Exception {
-        String citizen = ApiTestSupport.nhsNumber();
-        record(a, citizen, 2);
-        record(b, citizen, 3);
-        String subject = subject(citizen);
-        assertThat(cachedOnA(subject).version()).isEqualTo(1L);
+        Chain chain = cachedOnA(2, 3);
         // Positions 2 and 4 remain: the first new event follows the cached head, the second does not.
-        assertThat(deleteEvent(subject, 3)).isEqualTo(1);
+        assertThat(deleteEvent(chain.subject(), 3)).isEqualTo(1);
         Meters meters = new Meters();
 
-        lockOnA(subject);
+        lockOnA(chain.subject());
 
-        assertThat(a.bean(Cache.class).containsKey(subject)).isFalse();
-        assertThat(meters.checked("dropped")).isEqualTo(1);
+        assertDroppedOnA(chain.subject(), meters);
         assertThat(meters.checked("caught-up")).isZero();
     }
 
     @Test
     void dropsAChainWhoseFirstNewEventDoesNotFollowTheCachedHead() throws Exception {
-        String citizen = ApiTestSupport.nhsNumber();
+        Chain chain = cachedOnA(2, 0);
         String other = ApiTestSupport.nhsNumber();
-        record(a, citizen, 2);
         record(b, other, 3);
-        String subject = subject(citizen);
-        assertThat(cachedOnA(subject).version()).isEqualTo(1L);
         // The other chain's third event becomes this chain's third: position and seq 2 follow the
         // cached head, but its prev is the other chain's second leaf, not this one's.
         assertThat(jdbc().update("UPDATE domain_event_entry SET aggregate_identifier = ?"
-                + " WHERE aggregate_identifier = ? AND sequence_number = 2", subject, subject(other))).isEqualTo(1);
+                + " WHERE aggregate_identifier = ? AND sequence_number = 2", chain.subject(), subject(other)))
+                .isEqualTo(1);
         Meters meters = new Meters();
 
-        lockOnA(subject);
+        lockOnA(chain.subject());
 
-        assertThat(a.bean(Cache.class).containsKey(subject)).isFalse();
-        assertThat(meters.checked("dropped")).isEqualTo(1);
+        assertDroppedOnA(chain.subject(), meters);
         assertThat(meters.checked("caught-up")).isZero();
     }
 
     @Test
     void dropsAChainTheDatabaseIsBehind() throws Exception {
-        String citizen = ApiTestSupport.nhsNumber();
-        record(a, citizen, 3);
-        String subject = subject(citizen);
-        assertThat(cachedOnA(subject).version()).isEqualTo(2L);
-        assertThat(deleteEvent(subject, 2)).isEqualTo(1);
+        Chain chain = cachedOnA(3, 0);
+        assertThat(deleteEvent(chain.subject(), 2)).isEqualTo(1);
         Meters meters = new Meters();
 
-        lockOnA(subject);
+        lockOnA(chain.subject());
 
-        assertThat(a.bean(Cache.class).containsKey(subject)).isFalse();
-        assertThat(meters.checked("dropped")).isEqualTo(1);
+        assertDroppedOnA(chain.subject(), meters);
         assertThat(meters.checked("fresh")).isZero();
     }
 
     @Test
     void dropsAChainTheDatabaseHasNoEventOf() throws Exception {
-        String citizen = ApiTestSupport.nhsNumber();
-        record(a, citizen, 1);
-        String subject = subject(citizen);
-        assertThat(cachedOnA(subject).version()).isEqualTo(0L);
-        assertThat(deleteEvent(subject, 0)).isEqualTo(1);
+        Chain chain = cachedOnA(1, 0);
+        assertThat(deleteEvent(chain.subject(), 0)).isEqualTo(1);
         Meters meters = new Meters();
 
-        lockOnA(subject);
+        lockOnA(chain.subject());
 
-        assertThat(a.bean(Cache.class).containsKey(subject)).isFalse();
-        assertThat(meters.checked("dropped")).isEqualTo(1);
+        assertDroppedOnA(chain.subject(), meters);
     }
 
     @Test
@@ -176,6 +154,31 @@ class CachedChainsOnPostgresTest {
         assertThat(a.bean(Cache.class).containsKey(subject)).isFalse();
         assertThat(meters.checked("absent")).isEqualTo(1);
         assertThat(meters.eventsRead()).isZero();
+    }
+
+    /** A citizen and the subject of their chain. */
+    private record Chain(String citizen, String subject) {
+    }
+
+    /**
+     * A new citizen's chain of {@code onA} entries recorded on A, which A then holds in its cache,
+     * followed by {@code onB} recorded on B, which A has not seen; requires {@code onA >= 1}.
+     */
+    private static Chain cachedOnA(int onA, int onB) throws Exception {
+        String citizen = ApiTestSupport.nhsNumber();
+        record(a, citizen, onA);
+        if (onB > 0) {
+            record(b, citizen, onB);
+        }
+        String subject = subject(citizen);
+        assertThat(cachedOnA(subject).version()).as("A's cached chain, as A recorded it").isEqualTo(onA - 1L);
+        return new Chain(citizen, subject);
+    }
+
+    /** A's check of the chain since {@code meters} found it differ from the database, and dropped it. */
+    private static void assertDroppedOnA(String subject, Meters meters) {
+        assertThat(a.bean(Cache.class).containsKey(subject)).as("in A's cache").isFalse();
+        assertThat(meters.checked("dropped")).isEqualTo(1);
     }
 
     /** Records {@code count} entries about the citizen in one batch on {@code node}. */

@@ -3,8 +3,6 @@ package uk.gov.accessledger.api.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -15,15 +13,17 @@ import java.util.UUID;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import uk.gov.accessledger.api.LedgerApiApplication;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
@@ -40,7 +40,7 @@ class DemoProfileTest {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("ledger.demo.traffic-entries", () -> "60");
-        registry.add("ledger.log.signing-key-file", uk.gov.accessledger.api.support.ApiTestSupport::freshKeyFile);
+        registry.add("ledger.log.signing-key-file", ApiTestSupport::freshKeyFile);
     }
 
     @Autowired
@@ -93,7 +93,7 @@ class DemoProfileTest {
     @Test
     void refusesToStartTheDemoProfileOnPostgreSql() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class).profiles("demo")
-                .run("--server.port=0", "--ledger.log.signing-key-file=" + uk.gov.accessledger.api.support.ApiTestSupport.freshKeyFile(), "--spring.datasource.url=" + PostgresDatabase.url(),
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + ApiTestSupport.freshKeyFile(), "--spring.datasource.url=" + PostgresDatabase.url(),
                         "--spring.datasource.username=" + PostgresDatabase.user()).close())
                 .hasStackTraceContaining("the demo profile (demo credentials, demo keys) runs only on the embedded"
                         + " H2 database");
@@ -145,7 +145,7 @@ class DemoProfileTest {
     @Test
     void refusesTheDemoPseudonymKeyOnPostgreSqlWithoutTheDemoProfile() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
-                .run("--server.port=0", "--ledger.log.signing-key-file=" + uk.gov.accessledger.api.support.ApiTestSupport.freshKeyFile(), "--spring.datasource.url=" + PostgresDatabase.url(),
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + ApiTestSupport.freshKeyFile(), "--spring.datasource.url=" + PostgresDatabase.url(),
                         "--spring.datasource.username=" + PostgresDatabase.user(),
                         "--ledger.pseudonym-key=ZGVtby1vbmx5LXBzZXVkb255bS1rZXktbm90LWEtc2VjcmV0LTAwMDA=",
                         "--ledger.service-credentials=/nonexistent",
@@ -156,7 +156,7 @@ class DemoProfileTest {
     @Test
     void refusesToStartWithoutAPseudonymKey() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApiApplication.class)
-                .run("--server.port=0", "--ledger.log.signing-key-file=" + uk.gov.accessledger.api.support.ApiTestSupport.freshKeyFile(), "--spring.datasource.url=jdbc:h2:mem:nokey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                .run("--server.port=0", "--ledger.log.signing-key-file=" + ApiTestSupport.freshKeyFile(), "--spring.datasource.url=jdbc:h2:mem:nokey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                         "--ledger.pseudonym-key=",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks").close())
                 .hasStackTraceContaining("set LEDGER_PSEUDONYM_KEY");

@@ -1,18 +1,22 @@
 package uk.gov.accessledger.api.fuzz;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import uk.gov.accessledger.api.problem.ProblemType;
 
 /**
@@ -104,7 +108,7 @@ final class EntryMutations {
     }
 
     /** Damages the serialised bytes of the document. */
-    record Bytes(String name, java.util.function.Function<Marked, byte[]> damage, Set<String> allowed)
+    record Bytes(String name, Function<Marked, byte[]> damage, Set<String> allowed)
             implements Mutation {
         @Override
         public byte[] apply(ObjectNode document, String prefix) {
@@ -241,7 +245,7 @@ final class EntryMutations {
             deep = NODES.arrayNode().add(deep);
         }
         return Arbitraries.of(NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1.5e308),
-                NODES.numberNode(Long.MAX_VALUE), NODES.numberNode(new java.math.BigInteger("9".repeat(300))),
+                NODES.numberNode(Long.MAX_VALUE), NODES.numberNode(new BigInteger("9".repeat(300))),
                 NODES.booleanNode(true), NODES.booleanNode(false), NODES.arrayNode(), NODES.objectNode(),
                 NODES.arrayNode().add("GP"), NODES.objectNode().put("a", 1), NODES.textNode("true"),
                 NODES.nullNode(), deep);
@@ -283,9 +287,9 @@ final class EntryMutations {
         Arbitrary<Mutation> nestedUnknown = Arbitraries.of(UNKNOWN_NAMES).map(name -> new SetField("/subject/"
                 + name.replace("~", "~0").replace("/", "~1"), NODES.textNode("x")));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, anyValue), net.jqwik.api.Tuple.of(3, dates), net.jqwik.api.Tuple.of(1, days),
-                net.jqwik.api.Tuple.of(2, ids), net.jqwik.api.Tuple.of(2, codes), net.jqwik.api.Tuple.of(1, subjects),
-                net.jqwik.api.Tuple.of(2, unknown), net.jqwik.api.Tuple.of(1, nestedUnknown));
+                Tuple.of(6, anyValue), Tuple.of(3, dates), Tuple.of(1, days),
+                Tuple.of(2, ids), Tuple.of(2, codes), Tuple.of(1, subjects),
+                Tuple.of(2, unknown), Tuple.of(1, nestedUnknown));
     }
 
     /** Byte-level damage: the body is no longer a valid JSON document (or barely is). */
@@ -311,7 +315,7 @@ final class EntryMutations {
                         + ","), Set.of(MALFORMED, INVALID)),
                 new Bytes("deep object nesting", m -> m.insert("\"justification\":" + "{\"a\":".repeat(3000) + "1"
                         + "}".repeat(3000) + ","), Set.of(MALFORMED, INVALID)),
-                new Bytes("unterminated", m -> java.util.Arrays.copyOf(m.plain(), m.plain().length - 1), malformed),
+                new Bytes("unterminated", m -> Arrays.copyOf(m.plain(), m.plain().length - 1), malformed),
                 new Bytes("empty body", m -> new byte[0], malformed),
                 new Bytes("whitespace only", m -> " \n".getBytes(StandardCharsets.UTF_8), malformed),
                 new Bytes("null document", m -> "null".getBytes(StandardCharsets.UTF_8), Set.of(MALFORMED, INVALID)),
@@ -370,8 +374,8 @@ final class EntryMutations {
     }
 
     static Arbitrary<Mutation> any() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(7, fieldChanges()),
-                net.jqwik.api.Tuple.of(2, byteDamage()), net.jqwik.api.Tuple.of(1, headers()));
+        return Arbitraries.frequencyOf(Tuple.of(7, fieldChanges()),
+                Tuple.of(2, byteDamage()), Tuple.of(1, headers()));
     }
 
     private static byte[] concat(byte[] a, String b) {

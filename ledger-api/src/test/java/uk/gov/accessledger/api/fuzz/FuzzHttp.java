@@ -1,7 +1,5 @@
 package uk.gov.accessledger.api.fuzz;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +10,14 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
 
@@ -99,7 +101,7 @@ final class FuzzHttp {
             if (body != null) {
                 String text = new String(body, StandardCharsets.UTF_8);
                 boolean plain = text.codePoints().allMatch(c -> c >= 0x20 && c < 0x7f)
-                        && java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body);
+                        && Arrays.equals(text.getBytes(StandardCharsets.UTF_8), body);
                 String shown = plain ? text : "base64:" + Base64.getEncoder().encodeToString(body);
                 s.append(" body=").append(shown.length() > 600 ? shown.substring(0, 600) + "…(" + body.length
                         + " bytes)" : shown);
@@ -126,7 +128,7 @@ final class FuzzHttp {
         JsonNode json() {
             try {
                 return body.length == 0 ? null : JSON.readTree(body);
-            } catch (tools.jackson.core.JacksonException e) {
+            } catch (JacksonException e) {
                 return null;
             }
         }

@@ -1,15 +1,12 @@
 package uk.gov.accessledger.api.fuzz;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,13 +15,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AfterContainer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.fuzz.EntryMutations.Mutation;
 import uk.gov.accessledger.api.fuzz.EntryMutations.SetField;
 import uk.gov.accessledger.api.fuzz.FuzzHttp.Answer;
@@ -41,8 +45,8 @@ abstract class IngestFuzzContract {
     static final String ENTRIES = "/api/v1/entries";
     static final String BATCH = "/api/v1/entries/batch";
     /** Reads what a request's body is as JSON, duplicates allowed, for resolving pointers in it. */
-    private static final ObjectMapper LENIENT = tools.jackson.databind.json.JsonMapper.builder()
-            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     abstract FuzzServer.Database database();
 
@@ -110,7 +114,7 @@ abstract class IngestFuzzContract {
                         .ofMaxLength(50).map(t -> t + "😀")).filter(t -> !t.isBlank() && t.length() <= 100);
         Arbitrary<Long> ageSeconds = Arbitraries.longs().between(3_600, 3L * 365 * 86_400);
         Arbitrary<Integer> millis = Arbitraries.integers().between(0, 999);
-        return net.jqwik.api.Combinators.combine(texts, texts.injectNull(0.5), ageSeconds, millis,
+        return Combinators.combine(texts, texts.injectNull(0.5), ageSeconds, millis,
                 Arbitraries.of("dpv:Consult", "dpv:Use", "dpv:Collect")).as((role, justification, age, ms, action) -> {
                     ObjectNode entry = ApiTestSupport.access(ApiTestSupport.nhsNumber()).put("staffRole", role)
                             .put("action", action).put("occurredAt", Instant.now().minusSeconds(age)
@@ -145,9 +149,9 @@ abstract class IngestFuzzContract {
         ObjectNode reordered = LENIENT.createObjectNode();
         List<String> names = new ArrayList<>();
         names.addAll(entry.propertyNames());
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         names.forEach(n -> reordered.set(n, entry.get(n)));
-        for (byte[] same : List.of(body, reordered.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        for (byte[] same : List.of(body, reordered.toPrettyString().getBytes(StandardCharsets.UTF_8))) {
             Request again = Request.postJson(ENTRIES, gp, same);
             Answer replay = server.http.send(again);
             List<String> rules = new ArrayList<>(ProblemRules.check(again, lenient(same), replay));

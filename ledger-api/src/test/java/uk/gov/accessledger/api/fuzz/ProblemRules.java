@@ -1,7 +1,5 @@
 package uk.gov.accessledger.api.fuzz;
 
-import tools.jackson.core.JsonPointer;
-import tools.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.api.fuzz.FuzzHttp.Answer;
 import uk.gov.accessledger.api.fuzz.FuzzHttp.Request;
 import uk.gov.accessledger.api.problem.ProblemType;

@@ -1,7 +1,5 @@
 package uk.gov.accessledger.api.fuzz;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,16 +14,20 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.fuzz.FuzzHttp.Answer;
 import uk.gov.accessledger.api.fuzz.FuzzHttp.Request;
 import uk.gov.accessledger.api.fuzz.ParameterMutations.Param;
@@ -290,11 +292,11 @@ abstract class ReadFuzzContract {
 
     @Provide
     Arbitrary<String> auditPaths() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, Arbitraries.just("/api/v1/audit/summary")),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just("/api/v1/audit/policy-exceptions")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("/api/v1/audit/entries.jsonl")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("/api/v1/audit/entries.csv")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("/api/v1/audit/self-audit")));
+        return Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.just("/api/v1/audit/summary")),
+                Tuple.of(5, Arbitraries.just("/api/v1/audit/policy-exceptions")),
+                Tuple.of(1, Arbitraries.just("/api/v1/audit/entries.jsonl")),
+                Tuple.of(1, Arbitraries.just("/api/v1/audit/entries.csv")),
+                Tuple.of(1, Arbitraries.just("/api/v1/audit/self-audit")));
     }
 
     @Provide
@@ -327,11 +329,11 @@ abstract class ReadFuzzContract {
     Arbitrary<String> entryIds() {
         Fixture fixture = fixture();
         List<String> own = fixture.entries().stream().map(Seeded::id).toList();
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(own)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(own).map(String::toUpperCase)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(fixture.strangersEntry())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.create(() -> java.util.UUID.randomUUID().toString())),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(ParameterMutations.ID_GARBAGE)));
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(own)),
+                Tuple.of(1, Arbitraries.of(own).map(String::toUpperCase)),
+                Tuple.of(1, Arbitraries.just(fixture.strangersEntry())),
+                Tuple.of(1, Arbitraries.create(() -> UUID.randomUUID().toString())),
+                Tuple.of(3, Arbitraries.of(ParameterMutations.ID_GARBAGE)));
     }
 
     /** An entry and its proof are served for the caller's own ids, in the 8-4-4-4-12 form, and nothing else. */
@@ -356,7 +358,7 @@ abstract class ReadFuzzContract {
 
     @Provide
     Arbitrary<String> tilePaths() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.of(ParameterMutations.LEVELS),
+        return Combinators.combine(Arbitraries.of(ParameterMutations.LEVELS),
                 ParameterMutations.tileIndexes(), ParameterMutations.widths()).as((l, n, w) -> l + "/" + n + w);
     }
 

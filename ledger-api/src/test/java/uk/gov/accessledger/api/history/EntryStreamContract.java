@@ -3,14 +3,13 @@ package uk.gov.accessledger.api.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,7 +23,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.FluxExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
@@ -238,7 +240,7 @@ abstract class EntryStreamContract extends ApiTestSupport {
         return copy;
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec citizenStream(String token,
+    private WebTestClient.ResponseSpec citizenStream(String token,
                                                                                                   String query) {
         return web.get().uri("/api/v1/me/entries/stream" + query).accept(MediaType.TEXT_EVENT_STREAM)
                 .headers(h -> h.setBearerAuth(token)).exchange();
@@ -280,7 +282,7 @@ abstract class EntryStreamContract extends ApiTestSupport {
     private static final class Stream {
 
         final BlockingQueue<ServerSentEvent<JsonNode>> events = new LinkedBlockingQueue<>();
-        final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        final CountDownLatch ended = new CountDownLatch(1);
         Disposable subscription;
 
         /** The next entry event, skipping heartbeats; fails after {@link #WAIT}. */

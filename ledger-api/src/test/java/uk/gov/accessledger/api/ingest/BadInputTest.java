@@ -2,11 +2,10 @@ package uk.gov.accessledger.api.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
+import uk.gov.accessledger.api.support.TestTokens;
 
 /**
  * Every kind of bad input gets a 4xx problem+json that names the field, and stores nothing:
@@ -81,7 +83,7 @@ class BadInputTest extends ApiTestSupport {
                         .put("decidedAt", Instant.now().minusSeconds(60).toString()), "/holdingOrganisation"),
                 bad("correction without corrects", e -> {
                     e.removeAll();
-                    e.put("id", java.util.UUID.randomUUID().toString()).put("kind", "correction")
+                    e.put("id", UUID.randomUUID().toString()).put("kind", "correction")
                             .put("mode", "annotate").put("reason", "typo");
                     e.putObject("subject").put("scheme", "nhs-number").put("id", nhsNumber());
                 }, "/corrects"));
@@ -239,7 +241,7 @@ class BadInputTest extends ApiTestSupport {
         String id = postOk(TestServices.GP, "/api/v1/entries", access(citizen)).get("id").asString();
         long[] before = stored();
         web.post().uri("/api/v1/me/entries/" + id + "/concerns")
-                .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().citizen(citizen)))
+                .headers(h -> h.setBearerAuth(TestTokens.get().citizen(citizen)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"message\":\"\",\"urgent\":true}").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[?(@.pointer == '/message')]").exists()

@@ -2,9 +2,8 @@ package uk.gov.accessledger.api.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -20,7 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
@@ -52,7 +55,7 @@ abstract class IngestContract extends ApiTestSupport {
         assertThat(entry.get("entry").get("organisation").asString()).isEqualTo(TestServices.GP_ORG);
         assertThat(entry.get("entry").has("prev")).isFalse();
         assertThat(entry.get("labels").get("al:DirectCare").get("description").asString()).isNotBlank();
-        assertThat(new String(canonical, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(citizen);
+        assertThat(new String(canonical, StandardCharsets.UTF_8)).doesNotContain(citizen);
     }
 
     @Test
@@ -289,8 +292,8 @@ abstract class IngestContract extends ApiTestSupport {
                 .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("subject");
         long[] before = stored();
         web.post().uri("/api/v1/me/entries/" + alicesEntry.get("id").asString() + "/concerns")
-                .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().citizen(bob)))
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(TestTokens.get().citizen(bob)))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"message\":\"not me\"}").exchange().expectStatus().isNotFound();
         assertThat(stored()).containsExactly(before);
     }
@@ -300,8 +303,8 @@ abstract class IngestContract extends ApiTestSupport {
         String citizen = nhsNumber();
         JsonNode entry = postOk(TestServices.GP, ENTRIES, access(citizen));
         JsonNode concern = web.post().uri("/api/v1/me/entries/" + entry.get("id").asString() + "/concerns")
-                .headers(h -> h.setBearerAuth(uk.gov.accessledger.api.support.TestTokens.get().citizen(citizen)))
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .headers(h -> h.setBearerAuth(TestTokens.get().citizen(citizen)))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"message\":\"I do not recognise this appointment\"}").exchange()
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(concern.get("kind").asString()).isEqualTo("concern");
@@ -354,7 +357,7 @@ abstract class IngestContract extends ApiTestSupport {
     void hidesAnEntryFromTheCitizenUntilItsDiscloseAfterDate() {
         String citizen = nhsNumber();
         JsonNode visible = postOk(TestServices.GP, ENTRIES, access(citizen));
-        ObjectNode withheld = access(citizen).put("discloseAfter", java.time.LocalDate.now().plusDays(30).toString())
+        ObjectNode withheld = access(citizen).put("discloseAfter", LocalDate.now().plusDays(30).toString())
                 .put("discloseAfterReason", "Ongoing investigation");
         JsonNode hidden = postOk(TestServices.GP, ENTRIES, withheld);
         JsonNode page = citizenGetOk(citizen, "/api/v1/me/entries");

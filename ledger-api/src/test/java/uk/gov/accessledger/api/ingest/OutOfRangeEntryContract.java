@@ -2,7 +2,6 @@ package uk.gov.accessledger.api.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 import uk.gov.accessledger.api.audit.SelfAudit;
 import uk.gov.accessledger.api.audit.SelfAuditReport.Check;
 import uk.gov.accessledger.api.support.ApiTestSupport;

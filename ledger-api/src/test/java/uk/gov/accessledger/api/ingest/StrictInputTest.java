@@ -2,11 +2,11 @@ package uk.gov.accessledger.api.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -19,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
@@ -125,7 +127,7 @@ class StrictInputTest extends ApiTestSupport {
                     .put("occurredAt", occurredAt).put("justification", "two\nlines"));
             JsonNode entry = citizenGetOk(citizen, "/api/v1/me/entries/" + receipt.get("id").asString());
             assertThat(Instant.parse(entry.at("/entry/entry/occurredAt").asString()))
-                    .isEqualTo(Instant.parse(occurredAt).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    .isEqualTo(Instant.parse(occurredAt).truncatedTo(ChronoUnit.MILLIS));
         }
     }
 
@@ -249,7 +251,7 @@ class StrictInputTest extends ApiTestSupport {
     }
 
     private static ObjectNode sharingDecision(ObjectNode e) {
-        e.remove(java.util.List.of("staffRole", "staffReference", "action", "occurredAt"));
+        e.remove(List.of("staffRole", "staffReference", "action", "occurredAt"));
         return e.put("kind", "sharing-decision").put("requestingOrganisation", "dwp")
                 .put("holdingOrganisation", TestServices.GP_ORG).put("decision", "refused")
                 .put("decidedByRole", "IG lead").put("decidedAt", Instant.now().minusSeconds(60).toString());

@@ -2,8 +2,6 @@ package uk.gov.accessledger.api.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +21,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import uk.gov.accessledger.api.LedgerApiApplication;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.PostgresDatabase;
@@ -181,7 +181,7 @@ class LogAcrossRestartsOnPostgresTest {
         return new DriverManagerDataSource(url, PostgresDatabase.user(), PostgresDatabase.password());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws Exception {
+    private static void waitFor(BooleanSupplier condition, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -3,10 +3,7 @@ package uk.gov.accessledger.api.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.api.support.ApiTestSupport;
 import uk.gov.accessledger.api.support.TestServices;
 import uk.gov.accessledger.api.support.TestTokens;
@@ -202,7 +201,7 @@ class TransparencyLogTest extends ApiTestSupport {
         ObjectNode swapped = ((ObjectNode) receipts.get(1).deepCopy()).put("id", receipts.get(2).get("id").asString());
         assertThatThrownBy(() -> verifiedReceipt(swapped)).isInstanceOf(ProofVerificationException.class);
         ObjectNode later = ((ObjectNode) receipts.get(1).deepCopy()).put("recordedAt",
-                java.time.Instant.parse(receipts.get(1).get("recordedAt").asString()).plusMillis(1).toString());
+                Instant.parse(receipts.get(1).get("recordedAt").asString()).plusMillis(1).toString());
         assertThatThrownBy(() -> verifiedReceipt(later)).isInstanceOf(ProofVerificationException.class);
     }
 

@@ -1,9 +1,9 @@
 package uk.gov.accessledger.api.support;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import uk.gov.accessledger.entryformat.EntryInstants;
 import uk.gov.accessledger.logformat.NoteVerifier;
 import uk.gov.accessledger.logformat.ReceiptNote;
@@ -69,11 +73,11 @@ public abstract class ApiTestSupport {
     /** A path where the application generates a new log signing key (the file does not exist yet). */
     public static String freshKeyFile() {
         try {
-            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ledger-log-key");
+            Path dir = Files.createTempDirectory("ledger-log-key");
             dir.toFile().deleteOnExit();
             return dir.resolve("log-signing-key").toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

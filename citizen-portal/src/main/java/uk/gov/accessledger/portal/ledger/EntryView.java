@@ -1,15 +1,15 @@
 package uk.gov.accessledger.portal.ledger;
 
-import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An entry as ledger-api serves it. {@code canonical} is the base64 of the exact hashed bytes;
  * {@code entry} is a parsed copy, {@code labels} the plain-English text of its codes.
  */
-public record LedgerEntry(UUID id, String kind, long seq, String leafHash, String prev, Instant recordedAt,
+public record EntryView(UUID id, String kind, long seq, String leafHash, String prev, Instant recordedAt,
                           Instant happenedAt, boolean policyException, JsonNode entry, String canonical,
                           Map<String, Label> labels) {
 

@@ -3,8 +3,8 @@ package uk.gov.accessledger.reference;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects every problem found while loading, so the editor can fix them all in one pass. */
-final class Problems {
+/** Collects every error found in the reference files, so the editor can fix them all in one pass. */
+final class ReferenceFileErrors {
 
     private final List<String> messages = new ArrayList<>();
 
