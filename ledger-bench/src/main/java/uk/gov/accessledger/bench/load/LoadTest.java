@@ -264,8 +264,8 @@ final class LoadTest {
         while (!quiet && (System.nanoTime() - start) / 1e9 < settings.jitWarmupMaxSeconds()) {
             long roundStart = System.nanoTime();
             // Batches too, so that code both kinds share is compiled for both: after single-only
-            // rounds, the measured batches deoptimised it and the API compiled for 15 s of the
-            // 30 s single-entry phase that followed.
+            // rounds, the measured batches would deoptimise it and the API would compile during
+            // the single-entry phase that follows them.
             acked += batches("warm-up batches", batchesPerRound, Math.min(2, settings.batchClients()),
                     2000 + rounds).entries();
             acked += singles("warm-up singles", settings.clients(), settings.inclusionClients(), roundSeconds,
