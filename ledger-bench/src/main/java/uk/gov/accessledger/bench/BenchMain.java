@@ -1,11 +1,15 @@
 package uk.gov.accessledger.bench;
 
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
+import org.openjdk.jmh.Main;
+import uk.gov.accessledger.bench.bulk.BulkLoader;
+import uk.gov.accessledger.bench.load.LoadReport;
+import uk.gov.accessledger.bench.load.RoundTrips;
+import uk.gov.accessledger.bench.query.QueryBench;
+import uk.gov.accessledger.bench.report.Report;
 
 /**
- * The benchmarks jar's entry point.
+ * The benchmarks jar's entry point: the first argument names the tool, the rest are its options.
  *
  * <pre>
  * java -jar ledger-bench.jar report [options]   run everything, write benchmarks.md and .json
@@ -18,7 +22,7 @@ import java.util.Map;
  * java -jar ledger-bench.jar [JMH options]      plain JMH, e.g. -l to list or a regex to run
  * </pre>
  *
- * See {@link ReportSettings} and {@link LoadSettings} for the options.
+ * Each tool's package says what it measures; its settings class lists its options.
  */
 public final class BenchMain {
 
@@ -26,44 +30,14 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("report")) {
-            ReportSettings settings = ReportSettings.parse(Arrays.copyOfRange(args, 1, args.length));
-            new Report(settings).run();
-            return;
+        String[] options = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (args.length == 0 ? "" : args[0]) {
+            case "report" -> Report.main(options);
+            case "load" -> LoadReport.main(options);
+            case "bulkload" -> BulkLoader.main(options);
+            case "querybench" -> QueryBench.main(options);
+            case "roundtrips" -> RoundTrips.main(options);
+            default -> Main.main(args);
         }
-        if (args.length > 0 && args[0].equals("load")) {
-            LoadSettings settings = LoadSettings.parse(Arrays.copyOfRange(args, 1, args.length));
-            LoadReport.write(settings, new LoadTest(settings));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("bulkload")) {
-            BulkLoadSettings settings = BulkLoadSettings.parse(Arrays.copyOfRange(args, 1, args.length));
-            BulkLoader.Result result = new BulkLoader(settings).run();
-            BulkLoader.log("%,d entries over %,d subjects in %.1f s (%.1f s generating and copying, %.1f s"
-                    + " rebuilding keys and indexes): %,.0f entries/s; database %,d MiB",
-                    result.entries(), result.subjects(), result.total().toMillis() / 1000.0,
-                    result.generateAndCopy().toMillis() / 1000.0, result.indexes().toMillis() / 1000.0,
-                    result.entriesPerSecond(), result.databaseBytes() >> 20);
-            if (settings.out() != null) {
-                LoadReport.writeJson(settings.out(), result.toJson());
-            }
-            return;
-        }
-        if (args.length > 0 && args[0].equals("querybench")) {
-            QueryBenchSettings settings = QueryBenchSettings.parse(Arrays.copyOfRange(args, 1, args.length));
-            new QueryBench(settings).run();
-            return;
-        }
-        if (args.length >= 3 && args[0].equals("roundtrips")) {
-            Path target = Path.of(args.length > 3 ? args[3] : args[2]);
-            Map<String, Object> load = LoadReport.read(Path.of(args[2]));
-            Map<String, Object> updated = LoadReport.read(target);
-            updated.put("postgresRoundTrips", RoundTrips.analyse(Path.of(args[1]), load));
-            updated.put("postgresRoundTripsFrom", "a separate short load run (" + load.get("started")
-                    + ") with a flight recording of every PostgreSQL socket read");
-            LoadReport.writeJson(target, updated);
-            return;
-        }
-        org.openjdk.jmh.Main.main(args);
     }
 }

@@ -1,12 +1,11 @@
 /**
- * Benchmarks of the ledger's hot paths, measured beside the baselines that bound them: JMH
- * micro-benchmarks of canonicalisation and leaf hashing (against raw SHA-256 of the same bytes
- * with BouncyCastle and with the JDK), Merkle append, inclusion and consistency proofs at 10 M
- * leaves, Ed25519 checkpoint signatures and offline full-log verification; and the report
- * ({@link uk.gov.accessledger.bench.BenchMain} {@code report}) that runs them and sets each
- * figure beside its target in docs/design.md "Performance targets".
+ * The benchmarks jar's entry point ({@link uk.gov.accessledger.bench.BenchMain}), which dispatches
+ * to the tools, one package each: {@code jmh} (micro-benchmarks), {@code load} (end-to-end ingest
+ * load), {@code bulk} (bulk loader), {@code query} (reads at scale) and {@code report} (the
+ * benchmark report); {@code shared} holds what several of them use, among it the performance
+ * targets of docs/design.md.
  *
- * <p>All data comes from seeded generators, so every run measures the same bytes. Nothing here
- * is used by the ledger itself; this module depends on ledger-core and ledger-format only.
+ * <p>Nothing here is used by the ledger itself; this module depends on ledger-core and
+ * ledger-format only.
  */
 package uk.gov.accessledger.bench;
