@@ -1,0 +1,227 @@
+package uk.gov.accessledger.vrf;
+
+import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc7748.X25519Field;
+
+/**
+ * A point of edwards25519, -x^2 + y^2 = 1 + d*x^2*y^2 over GF(2^255 - 19) (RFC 8032 section 5.1),
+ * in extended homogeneous coordinates (X : Y : Z : T) with x = X/Z, y = Y/Z and x*y = T/Z
+ * (RFC 8032 section 5.1.4). Immutable.
+ *
+ * <p>Field elements are BouncyCastle's {@link X25519Field} limbs (ten signed ints, radix
+ * 2^25.5). Invariant: every coordinate is the output of {@code X25519Field.mul}, or of an
+ * addition or subtraction followed by {@code X25519Field.carry}, so its limbs stay within the
+ * bounds {@code mul} accepts.
+ */
+final class EdwardsPoint {
+
+    /** p = 2^255 - 19 as 32 little-endian bytes, for the canonical-encoding check. */
+    private static final byte[] RFC8032_P =
+            fromHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+
+    /** d = -121665/121666 (RFC 8032 section 5.1). */
+    private static final int[] RFC8032_D = decode(fromHex(
+            "a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352"));
+
+    /** 2*d, which the addition formula uses. */
+    private static final int[] RFC8032_2D = decode(fromHex(
+            "59f1b226949bd6eb56b183829a14e00030d1f3eef2808e19e7fcdf56dcd90624"));
+
+    static final EdwardsPoint IDENTITY = new EdwardsPoint(zero(), one(), one(), zero());
+
+    /** B, the base point of RFC 8032 section 5.1: y = 4/5 and x positive (even). */
+    static final EdwardsPoint BASE = decodeOrNull(fromHex(
+            "5866666666666666666666666666666666666666666666666666666666666666"));
+
+    private final int[] x;
+    private final int[] y;
+    private final int[] z;
+    private final int[] t;
+
+    private EdwardsPoint(int[] x, int[] y, int[] z, int[] t) {
+        this.x = x;
+        this.y = y;
+        this.z = z;
+        this.t = t;
+    }
+
+    /**
+     * Decodes 32 bytes as RFC 8032 section 5.1.3 says, or returns {@code null} where it says
+     * decoding fails: y >= p (a non-canonical encoding), no x with x^2 = (y^2 - 1)/(d*y^2 + 1)
+     * (not on the curve), or x = 0 with the sign bit set. Every point has exactly one encoding
+     * this accepts, the one {@link #encode()} returns. Requires 32 bytes.
+     */
+    static EdwardsPoint decodeOrNull(byte[] encoded) {
+        if (encoded.length != 32) {
+            throw new IllegalArgumentException("requires a 32-byte point encoding, got " + encoded.length);
+        }
+        // Step 1: y is the encoding with bit 255 cleared, and must be below p; bit 255 is x_0.
+        int x0 = (encoded[31] & 0xff) >>> 7;
+        byte[] yBytes = encoded.clone();
+        yBytes[31] &= 0x7f;
+        if (!lessThan(yBytes, RFC8032_P)) {
+            return null;
+        }
+        int[] y = decode(yBytes);
+        // Step 2: u = y^2 - 1, v = d*y^2 + 1, x = candidate root of u/v.
+        int[] y2 = sqr(y);
+        int[] u = sub(y2, one());
+        int[] v = add(mul(RFC8032_D, y2), one());
+        // Step 3: BouncyCastle's sqrtRatioVar is that step: x = u*v^3*(u*v^7)^((p-5)/8), times
+        // sqrt(-1) if v*x^2 = -u, and no root if v*x^2 is neither u nor -u.
+        int[] x = X25519Field.create();
+        if (!X25519Field.sqrtRatioVar(u, v, x)) {
+            return null;
+        }
+        X25519Field.normalize(x);
+        // Step 4: x = 0 with x_0 = 1 is invalid; otherwise pick the root whose parity is x_0.
+        if (X25519Field.isZeroVar(x) && x0 == 1) {
+            return null;
+        }
+        if ((x[0] & 1) != x0) {
+            x = sub(zero(), x);
+        }
+        return new EdwardsPoint(x, y, one(), mul(x, y));
+    }
+
+    /**
+     * The RFC 8032 section 5.1.2 encoding: y as 32 little-endian bytes, the least significant
+     * bit of x in bit 255.
+     */
+    byte[] encode() {
+        int[] zInverse = X25519Field.create();
+        X25519Field.inv(z, zInverse);
+        int[] affineX = mul(x, zInverse);
+        int[] affineY = mul(y, zInverse);
+        X25519Field.normalize(affineX);
+        X25519Field.normalize(affineY);
+        byte[] out = new byte[32];
+        X25519Field.encode(affineY, out, 0);
+        out[31] |= (byte) ((affineX[0] & 1) << 7);
+        return out;
+    }
+
+    /**
+     * This point plus {@code q}: the addition formula of RFC 8032 section 5.1.4 (for a = -1),
+     * complete on edwards25519, so it also doubles and adds the identity.
+     */
+    EdwardsPoint add(EdwardsPoint q) {
+        int[] a = mul(sub(y, x), sub(q.y, q.x));
+        int[] b = mul(add(y, x), add(q.y, q.x));
+        int[] c = mul(mul(t, RFC8032_2D), q.t);
+        int[] d = mul(add(z, z), q.z);
+        int[] e = sub(b, a);
+        int[] f = sub(d, c);
+        int[] g = add(d, c);
+        int[] h = add(b, a);
+        return new EdwardsPoint(mul(e, f), mul(g, h), mul(f, g), mul(e, h));
+    }
+
+    /** 2 times this point: the doubling formula of RFC 8032 section 5.1.4. */
+    EdwardsPoint twice() {
+        int[] a = sqr(x);
+        int[] b = sqr(y);
+        int[] c = add(sqr(z), sqr(z));
+        int[] h = add(a, b);
+        int[] e = sub(h, sqr(add(x, y)));
+        int[] g = sub(a, b);
+        int[] f = add(c, g);
+        return new EdwardsPoint(mul(e, f), mul(g, h), mul(f, g), mul(e, h));
+    }
+
+    /** -P = (-x, y). */
+    EdwardsPoint negate() {
+        return new EdwardsPoint(sub(zero(), x), y, z, sub(zero(), t));
+    }
+
+    /** 8 times this point: the cofactor of edwards25519 (RFC 9381 section 5.5). */
+    EdwardsPoint timesCofactor() {
+        return twice().twice().twice();
+    }
+
+    /** Whether this is the identity, (0, 1): X = 0 and Y = Z. */
+    boolean isIdentity() {
+        return isZero(x) && isZero(sub(y, z));
+    }
+
+    /** Whether the two points are equal: X1*Z2 = X2*Z1 and Y1*Z2 = Y2*Z1. */
+    boolean sameAs(EdwardsPoint q) {
+        return isZero(sub(mul(x, q.z), mul(q.x, z))) && isZero(sub(mul(y, q.z), mul(q.y, z)));
+    }
+
+    /** This point or {@code other}, without branching on {@code choose}: other if it is -1, this if 0. */
+    EdwardsPoint selectIf(int choose, EdwardsPoint other) {
+        return new EdwardsPoint(
+                cmov(choose, other.x, x), cmov(choose, other.y, y), cmov(choose, other.z, z), cmov(choose, other.t, t));
+    }
+
+    private static int[] cmov(int choose, int[] ifChosen, int[] otherwise) {
+        int[] out = otherwise.clone();
+        X25519Field.cmov(choose, ifChosen, 0, out, 0);
+        return out;
+    }
+
+    private static int[] add(int[] a, int[] b) {
+        int[] out = X25519Field.create();
+        X25519Field.add(a, b, out);
+        X25519Field.carry(out);
+        return out;
+    }
+
+    private static int[] sub(int[] a, int[] b) {
+        int[] out = X25519Field.create();
+        X25519Field.sub(a, b, out);
+        X25519Field.carry(out);
+        return out;
+    }
+
+    private static int[] mul(int[] a, int[] b) {
+        int[] out = X25519Field.create();
+        X25519Field.mul(a, b, out);
+        return out;
+    }
+
+    private static int[] sqr(int[] a) {
+        int[] out = X25519Field.create();
+        X25519Field.sqr(a, out);
+        return out;
+    }
+
+    private static boolean isZero(int[] a) {
+        int[] normal = a.clone();
+        X25519Field.normalize(normal);
+        return X25519Field.isZeroVar(normal);
+    }
+
+    private static int[] zero() {
+        return X25519Field.create();
+    }
+
+    private static int[] one() {
+        int[] out = X25519Field.create();
+        X25519Field.one(out);
+        return out;
+    }
+
+    private static int[] decode(byte[] le32) {
+        int[] out = X25519Field.create();
+        X25519Field.decode(le32, 0, out);
+        return out;
+    }
+
+    /** Whether a < b, both 32-byte little-endian unsigned integers. */
+    static boolean lessThan(byte[] a, byte[] b) {
+        for (int i = 31; i >= 0; i--) {
+            int ai = a[i] & 0xff;
+            int bi = b[i] & 0xff;
+            if (ai != bi) {
+                return ai < bi;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] fromHex(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+}
