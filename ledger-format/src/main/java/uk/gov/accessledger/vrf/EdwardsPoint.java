@@ -9,9 +9,11 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * (RFC 8032 section 5.1.4). Immutable.
  *
  * <p>Field elements are BouncyCastle's {@link X25519Field} limbs (ten signed ints, radix
- * 2^25.5). Invariant: every coordinate is the output of {@code X25519Field.mul}, or of an
- * addition or subtraction followed by {@code X25519Field.carry}, so its limbs stay within the
- * bounds {@code mul} accepts.
+ * 2^25.5), whose {@code mul} and {@code sqr} return reduced limbs but whose {@code add} and
+ * {@code sub} do not carry. Invariant: every stored coordinate is reduced (a product, or carried);
+ * an input to {@code mul} is a sum or difference of at most three reduced values, and the two
+ * inputs of one {@code mul} of at most six together; more is carried first. These are the
+ * bounds BouncyCastle's own Ed25519 point formulas keep (it carries in the same places).
  */
 final class EdwardsPoint {
 
@@ -79,7 +81,7 @@ final class EdwardsPoint {
             return null;
         }
         if ((x[0] & 1) != x0) {
-            x = sub(zero(), x);
+            x = carried(sub(zero(), x));
         }
         return new EdwardsPoint(x, y, one(), mul(x, y));
     }
@@ -103,35 +105,52 @@ final class EdwardsPoint {
 
     /**
      * This point plus {@code q}: the addition formula of RFC 8032 section 5.1.4 (for a = -1),
-     * complete on edwards25519, so it also doubles and adds the identity.
+     * complete on edwards25519, so it also doubles and adds the identity. The letters are the
+     * RFC's; temporaries are reused in place to spare the allocator in scalar multiplication.
      */
     EdwardsPoint add(EdwardsPoint q) {
-        int[] a = mul(sub(y, x), sub(q.y, q.x));
-        int[] b = mul(add(y, x), add(q.y, q.x));
-        int[] c = mul(mul(t, RFC8032_2D), q.t);
-        int[] d = mul(add(z, z), q.z);
-        int[] e = sub(b, a);
-        int[] f = sub(d, c);
-        int[] g = add(d, c);
-        int[] h = add(b, a);
+        int[] a = X25519Field.create();
+        int[] b = X25519Field.create();
+        int[] c = X25519Field.create();
+        int[] d = X25519Field.create();
+        X25519Field.apm(y, x, b, a); // b = Y1 + X1, a = Y1 - X1
+        X25519Field.apm(q.y, q.x, d, c); // d = Y2 + X2, c = Y2 - X2
+        X25519Field.mul(a, c, a); // A = (Y1 - X1) * (Y2 - X2)
+        X25519Field.mul(b, d, b); // B = (Y1 + X1) * (Y2 + X2)
+        X25519Field.mul(t, RFC8032_2D, c);
+        X25519Field.mul(c, q.t, c); // C = T1 * 2 * d * T2
+        X25519Field.add(z, z, d);
+        X25519Field.mul(d, q.z, d); // D = Z1 * 2 * Z2
+        int[] e = a;
+        int[] h = b;
+        X25519Field.apm(b, a, h, e); // H = B + A, E = B - A
+        int[] f = c;
+        int[] g = d;
+        X25519Field.apm(d, c, g, f); // G = D + C, F = D - C
         return new EdwardsPoint(mul(e, f), mul(g, h), mul(f, g), mul(e, h));
     }
 
-    /** 2 times this point: the doubling formula of RFC 8032 section 5.1.4. */
+    /** 2 times this point: the doubling formula of RFC 8032 section 5.1.4, letters as there. */
     EdwardsPoint twice() {
-        int[] a = sqr(x);
-        int[] b = sqr(y);
-        int[] c = add(sqr(z), sqr(z));
-        int[] h = add(a, b);
-        int[] e = sub(h, sqr(add(x, y)));
-        int[] g = sub(a, b);
-        int[] f = add(c, g);
+        int[] a = sqr(x); // A = X1^2
+        int[] b = sqr(y); // B = Y1^2
+        int[] c = sqr(z);
+        X25519Field.add(c, c, c); // C = 2 * Z1^2
+        int[] h = X25519Field.create();
+        int[] g = X25519Field.create();
+        X25519Field.apm(a, b, h, g); // H = A + B, G = A - B
+        int[] e = add(x, y);
+        X25519Field.sqr(e, e);
+        X25519Field.sub(h, e, e); // E = H - (X1 + Y1)^2
+        int[] f = c;
+        X25519Field.add(c, g, f); // F = C + G
+        X25519Field.carry(f); // four terms: carried, as the invariant requires
         return new EdwardsPoint(mul(e, f), mul(g, h), mul(f, g), mul(e, h));
     }
 
     /** -P = (-x, y). */
     EdwardsPoint negate() {
-        return new EdwardsPoint(sub(zero(), x), y, z, sub(zero(), t));
+        return new EdwardsPoint(carried(sub(zero(), x)), y, z, carried(sub(zero(), t)));
     }
 
     /** 8 times this point: the cofactor of edwards25519 (RFC 9381 section 5.5). */
@@ -149,30 +168,43 @@ final class EdwardsPoint {
         return isZero(sub(mul(x, q.z), mul(q.x, z))) && isZero(sub(mul(y, q.z), mul(q.y, z)));
     }
 
-    /** This point or {@code other}, without branching on {@code choose}: other if it is -1, this if 0. */
-    EdwardsPoint selectIf(int choose, EdwardsPoint other) {
-        return new EdwardsPoint(
-                cmov(choose, other.x, x), cmov(choose, other.y, y), cmov(choose, other.z, z), cmov(choose, other.t, t));
+    /**
+     * table[index], read by looking at every entry with the same branch-free moves, so which
+     * entry was read does not steer the sequence of operations; requires 0 <= index < table.length.
+     */
+    static EdwardsPoint select(EdwardsPoint[] table, int index) {
+        int[] x = table[0].x.clone();
+        int[] y = table[0].y.clone();
+        int[] z = table[0].z.clone();
+        int[] t = table[0].t.clone();
+        for (int j = 1; j < table.length; j++) {
+            int isIndex = ((j ^ index) - 1) >> 31; // -1 if j == index, else 0
+            EdwardsPoint entry = table[j];
+            X25519Field.cmov(isIndex, entry.x, 0, x, 0);
+            X25519Field.cmov(isIndex, entry.y, 0, y, 0);
+            X25519Field.cmov(isIndex, entry.z, 0, z, 0);
+            X25519Field.cmov(isIndex, entry.t, 0, t, 0);
+        }
+        return new EdwardsPoint(x, y, z, t);
     }
 
-    private static int[] cmov(int choose, int[] ifChosen, int[] otherwise) {
-        int[] out = otherwise.clone();
-        X25519Field.cmov(choose, ifChosen, 0, out, 0);
-        return out;
-    }
-
+    /** a + b, not carried. */
     private static int[] add(int[] a, int[] b) {
         int[] out = X25519Field.create();
         X25519Field.add(a, b, out);
-        X25519Field.carry(out);
         return out;
     }
 
+    /** a - b, not carried. */
     private static int[] sub(int[] a, int[] b) {
         int[] out = X25519Field.create();
         X25519Field.sub(a, b, out);
-        X25519Field.carry(out);
         return out;
+    }
+
+    private static int[] carried(int[] a) {
+        X25519Field.carry(a);
+        return a;
     }
 
     private static int[] mul(int[] a, int[] b) {

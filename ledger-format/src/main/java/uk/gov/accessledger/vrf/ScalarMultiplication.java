@@ -5,7 +5,7 @@ package uk.gov.accessledger.vrf;
  * by fixed 4-bit windows: n = sum of n_i * 16^i with 0 <= n_i < 16.
  *
  * <p>The secret-scalar methods ({@link #secret}, {@link #base}) always run all 64 windows and
- * read their tables by scanning every entry, so their sequence of field operations does not
+ * read their tables by scanning every entry ({@link EdwardsPoint#select}), so their sequence of field operations does not
  * depend on the scalar (which matters for the nonce k: RFC 9381 section 7.5). The JVM gives no
  * timing guarantee beyond that. {@link #publicScalar} skips leading zero windows and indexes
  * its table directly: for the verifier, whose scalars are public.
@@ -24,7 +24,7 @@ final class ScalarMultiplication {
         EdwardsPoint[] multiples = multiples(p);
         EdwardsPoint sum = EdwardsPoint.IDENTITY;
         for (int i = WINDOWS - 1; i >= 0; i--) {
-            sum = sum.twice().twice().twice().twice().add(select(multiples, window(n, i)));
+            sum = sum.twice().twice().twice().twice().add(EdwardsPoint.select(multiples, window(n, i)));
         }
         return sum;
     }
@@ -33,7 +33,7 @@ final class ScalarMultiplication {
     static EdwardsPoint base(byte[] n) {
         EdwardsPoint sum = EdwardsPoint.IDENTITY;
         for (int i = 0; i < WINDOWS; i++) {
-            sum = sum.add(select(BASE_TABLE[i], window(n, i)));
+            sum = sum.add(EdwardsPoint.select(BASE_TABLE[i], window(n, i)));
         }
         return sum;
     }
@@ -76,16 +76,6 @@ final class ScalarMultiplication {
         out[1] = p;
         for (int j = 2; j < 16; j++) {
             out[j] = (j & 1) == 0 ? out[j / 2].twice() : out[j - 1].add(p);
-        }
-        return out;
-    }
-
-    /** table[index], read by looking at every entry; requires 0 <= index < 16. */
-    private static EdwardsPoint select(EdwardsPoint[] table, int index) {
-        EdwardsPoint out = table[0];
-        for (int j = 1; j < table.length; j++) {
-            int isIndex = ((j ^ index) - 1) >> 31; // -1 if j == index, else 0
-            out = out.selectIf(isIndex, table[j]);
         }
         return out;
     }
