@@ -12,8 +12,9 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * 2^25.5), whose {@code mul} and {@code sqr} return reduced limbs but whose {@code add} and
  * {@code sub} do not carry. Invariant: every stored coordinate is reduced (a product, or carried);
  * an input to {@code mul} is a sum or difference of at most three reduced values, and the two
- * inputs of one {@code mul} of at most six together; more is carried first. These are the
- * bounds BouncyCastle's own Ed25519 point formulas keep (it carries in the same places).
+ * inputs of one {@code mul} of at most six together; more is carried first. BouncyCastle's own
+ * Ed25519 formulas rely on the same bounds (its addition multiplies a three-term F by a two-term
+ * E without carrying, its doubling carries the four-term F as {@link #twice()} does).
  */
 final class EdwardsPoint {
 
