@@ -63,7 +63,10 @@ public final class MapProofJson {
     }
 
     private static MapProof read(JsonNode json) {
-        String kind = json != null && json.isObject() ? MapJson.text(json, "kind") : "";
+        if (json == null || !json.isObject()) {
+            MapJson.requireMembers(json, "proof", Set.of());
+        }
+        String kind = MapJson.text(json, "kind");
         if (kind.equals("present")) {
             MapJson.requireMembers(json, "present proof", Set.of("kind", "depth", "siblings", "value"));
         } else if (kind.equals("absent")) {
@@ -71,7 +74,6 @@ public final class MapProofJson {
                     ? Set.of("kind", "depth", "siblings", "leaf")
                     : Set.of("kind", "depth", "siblings"));
         } else {
-            MapJson.requireMembers(json, "proof", Set.of("kind", "depth", "siblings"));
             throw new IllegalArgumentException("kind got \"" + kind + "\", want \"present\" or \"absent\"");
         }
         int depth = (int) MapJson.integer(json, "depth", 0, SubjectKey.BITS);
