@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The draft map-root leaf: one canonical spelling, every other refused. */
 class MapRootLeafTest {
 
-    /** The root is SHA-256(0x02), the empty map's: printf '\\x02' | sha256sum | cut -c1-64 | xxd -r -p | base64. */
+    /** The root is SHA-256(0x02), the empty map's: printf '\x02' | sha256sum | cut -c1-64 | xxd -r -p | base64. */
     private static final String EMPTY_MAP_LEAF =
             "{\"kind\":\"map-root\",\"mapVersion\":1,\"root\":\"28G0yQD/5I1XW12lxjgEASX2XbD+PiRJS3bqmGRX2YY=\",\"treeSize\":0}";
 
