@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,7 @@ class MapProofEncodingTest {
         assertMalformedJson(badHash, "want 32 bytes in canonical base64");
         ObjectNode unordered = good.deepCopy();
         JsonNode first = unordered.get("siblings").get(0);
-        ((com.fasterxml.jackson.databind.node.ArrayNode) unordered.get("siblings")).add(first);
+        ((ArrayNode) unordered.get("siblings")).add(first);
         assertMalformedJson(unordered, "depth got 1");
         ObjectNode unsafe = good.deepCopy();
         ((ObjectNode) unsafe.get("value")).put("count", 1L << 53);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -67,7 +68,7 @@ class MapScaleMeasurementTest {
         measureProofs("absent", map, root, random::key);
     }
 
-    private static void measureProofs(String what, SubjectMap map, byte[] root, java.util.function.Supplier<SubjectKey> keys)
+    private static void measureProofs(String what, SubjectMap map, byte[] root, Supplier<SubjectKey> keys)
             throws MapProofException {
         long total = 0;
         long totalJson = 0;
