@@ -12,7 +12,7 @@ import uk.gov.accessledger.chain.EntryKind;
 
 /**
  * Deterministic bodies for the ingest API as a GP practice's record system sends them
- * (docs/entry-format.md, README "API"): access entries about patients identified by valid NHS
+ * (docs/entry-format.md, docs/api.md): access entries about patients identified by valid NHS
  * numbers ({@link NhsNumbers}), for direct care, with the optional fields services usually fill. Entry ids are fresh
  * UUIDs from the seeded generator, so a run never replays an earlier run's entries.
  *
